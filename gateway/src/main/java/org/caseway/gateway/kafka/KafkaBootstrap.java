@@ -1,0 +1,14 @@
+package org.caseway.gateway.kafka;
+
+/**
+ * Where Kafka clients connect.
+ *
+ * <p>Contract: a bean of this type is usable as soon as it exists (an embedded broker is started
+ * before the bean is published and stopped only when the bean is destroyed), so Kafka client beans
+ * that depend on it are created after it and destroyed before it. Thread-safe; never returns null.
+ */
+public interface KafkaBootstrap {
+
+  /** The {@code bootstrap.servers} value for producers, consumers and admin clients. */
+  String bootstrapServers();
+}
