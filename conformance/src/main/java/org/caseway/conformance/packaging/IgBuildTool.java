@@ -1,0 +1,44 @@
+package org.caseway.conformance.packaging;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Build-time step (run by the conformance module's build in {@code process-classes}): writes
+ * {@code caseway-ig/index.txt}, the list of guide files that {@link
+ * org.caseway.conformance.ImplementationGuide} reads, because a classpath folder cannot be listed
+ * portably once it is inside a jar.
+ *
+ * <p>Arguments: the classes directory (holding {@code caseway-ig/}) and the build directory.
+ */
+public final class IgBuildTool {
+
+  /** Name of the index file, relative to the guide folder. */
+  public static final String INDEX_FILE = "index.txt";
+
+  private IgBuildTool() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: IgBuildTool CLASSES_DIR BUILD_DIR");
+    }
+    Path guideDir = Path.of(args[0]).resolve("caseway-ig");
+    List<String> files = listGuideFiles(guideDir);
+    Files.write(guideDir.resolve(INDEX_FILE), files);
+  }
+
+  /** Relative paths ('/'-separated, sorted) of every JSON file under the guide folder. */
+  static List<String> listGuideFiles(Path guideDir) throws IOException {
+    try (Stream<Path> paths = Files.walk(guideDir)) {
+      return paths
+          .filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".json"))
+          .map(p -> guideDir.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    }
+  }
+}
