@@ -1,0 +1,50 @@
+package org.caseway.gateway.partner;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.caseway.gateway.config.YamlDocuments;
+import org.springframework.core.io.Resource;
+
+/**
+ * The partners of the partnership, read once from the partners file.
+ *
+ * <p>Immutable and thread-safe. A later issue replaces the file with the full registry (channels,
+ * subscriptions, status changes); callers only ask who a partner is and whether it is active.
+ */
+public final class PartnerRegistry {
+
+  private final Map<String, Partner> partnersById;
+
+  public PartnerRegistry(List<Partner> partners) {
+    this.partnersById =
+        partners.stream()
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    Partner::id,
+                    Function.identity(),
+                    (a, b) -> {
+                      throw new IllegalStateException("Partner " + a.id() + " is listed twice");
+                    }));
+  }
+
+  /** Reads the registry from a YAML file with a top-level {@code partners} list. */
+  public static PartnerRegistry load(Resource file) {
+    return new PartnerRegistry(YamlDocuments.readList(file, "partners", Partner.class));
+  }
+
+  public Optional<Partner> find(String partnerId) {
+    return Optional.ofNullable(partnersById.get(partnerId));
+  }
+
+  /** Whether {@code partnerId} names a partner that may exchange messages now. */
+  public boolean isActive(String partnerId) {
+    return find(partnerId).map(Partner::isActive).orElse(false);
+  }
+
+  public int size() {
+    return partnersById.size();
+  }
+}
