@@ -1,0 +1,28 @@
+package org.caseway.gateway.support;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Runs a test gateway on its own data directory and free ports, so test classes never collide. */
+public final class EmbeddedGatewayProperties {
+
+  private EmbeddedGatewayProperties() {}
+
+  /**
+   * A fresh data directory under {@code target/}, so {@code mvn clean} removes it and a failed
+   * run's state stays there to look at.
+   */
+  public static Path freshDataDir(String testName) {
+    return Path.of("target", "it-data", testName + "-" + UUID.randomUUID()).toAbsolutePath();
+  }
+
+  /** Embedded Kafka on free ports and the H2 file database, both under {@code dataDir}. */
+  public static void register(DynamicPropertyRegistry registry, Path dataDir) {
+    int kafkaPort = FreePorts.next();
+    int controllerPort = FreePorts.next();
+    registry.add("caseway.data-dir", dataDir::toString);
+    registry.add("caseway.kafka.embedded.port", () -> kafkaPort);
+    registry.add("caseway.kafka.embedded.controller-port", () -> controllerPort);
+  }
+}
