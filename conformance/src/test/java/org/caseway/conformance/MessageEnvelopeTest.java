@@ -24,12 +24,13 @@ class MessageEnvelopeTest {
   @Test
   void prefersThePatientTheHeaderFocusesOn() {
     Bundle bundle = Examples.bundle(Examples.RISK_FLAG_RAISED);
+    String nhsPatient = bundle.getEntry().get(1).getFullUrl();
     Patient other = new Patient();
     other.setId("other");
     other.addIdentifier().setSystem("https://id.probation.gov.uk/crn").setValue("X123456");
     bundle.getEntry().add(1, new Bundle.BundleEntryComponent().setFullUrl("urn:uuid:other").setResource(other));
     header(bundle).getFocus().clear();
-    header(bundle).addFocus().setReference("urn:uuid:0b7c7f0e-4d1a-4f59-9d55-1f5d2b0c6a11");
+    header(bundle).addFocus().setReference(nhsPatient);
 
     assertThat(MessageEnvelope.of(bundle).subjectKey())
         .isEqualTo("https://fhir.nhs.uk/Id/nhs-number|9434765919");

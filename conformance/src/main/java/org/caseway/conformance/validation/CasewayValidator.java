@@ -21,6 +21,10 @@ import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
  * <p>A resource is checked against the base FHIR R4 definitions and against every profile it
  * declares in {@code meta.profile}; a Caseway message bundle declares its profile, and so does
  * every resource in it, so a whole message is checked in one call.
+ *
+ * <p>Offline: no terminology server is configured, and building a validator switches off the
+ * FHIR core library's own web access for the JVM (see {@code ManagedWebAccess}), which it would
+ * otherwise use to fetch packages in a few code paths.
  */
 public final class CasewayValidator {
 
@@ -45,6 +49,10 @@ public final class CasewayValidator {
     module.setErrorForUnknownProfiles(true);
     // dom-6 ("should have narrative") is advice for documents; messages carry no narrative.
     module.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
+    // Every binding Caseway relies on is required. The extensible ones left are FHIR core's
+    // (Consent.policyRule, meta.security, ...), where Caseway uses its own codes on purpose: a
+    // warning on every message there would teach partners to ignore warnings.
+    module.setNoExtensibleWarnings(true);
     FhirValidator validator = context.newValidator();
     validator.registerValidatorModule(module);
     return validator;

@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * The validator messages that tell a partner nothing they could act on: HAPI's trace of how it
  * matched slices and reference targets, and remarks about the terminology server that Caseway
- * deliberately does not use. Only informational messages are ever dropped.
+ * deliberately does not use, and the remark that a resource is not reachable forwards from the
+ * MessageHeader (in Caseway messages markers and consents point to their subject, so that is
+ * normal; which entries an event allows is checked against its MessageDefinition instead). Only
+ * informational messages are ever dropped.
  */
 final class IssueNoise {
 
@@ -17,7 +20,12 @@ final class IssueNoise {
 
   /** Fragments of informational messages about terminology services or unchecked codes. */
   private static final List<String> NOISE_FRAGMENTS =
-      List.of("terminology server", "does not match any known slice", "tx.fhir.org", "Unable to validate code without using server");
+      List.of(
+          "terminology server",
+          "does not match any known slice",
+          "tx.fhir.org",
+          "Unable to validate code without using server",
+          "isn't reachable by traversing forwards from the MessageHeader");
 
   private IssueNoise() {}
 

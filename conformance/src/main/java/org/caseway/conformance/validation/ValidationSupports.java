@@ -11,6 +11,7 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.utilities.http.ManagedWebAccess;
 
 /**
  * Builds the offline validation support chain for the guide: FHIR core definitions, the guide's
@@ -23,6 +24,7 @@ final class ValidationSupports {
   private ValidationSupports() {}
 
   static ValidationSupportChain chain(ImplementationGuide guide) {
+    prohibitNetworkAccess();
     FhirContext context = guide.fhirContext();
     PrePopulatedValidationSupport guideResources = new PrePopulatedValidationSupport(context);
     for (Resource resource : guide.conformanceResources()) {
@@ -35,6 +37,17 @@ final class ValidationSupports {
         new InMemoryTerminologyServerValidationSupport(context),
         new CommonCodeSystemsTerminologyService(context),
         unknownCodeSystemsAreWarnings(context));
+  }
+
+  /**
+   * The FHIR core library fetches packages (from packages.fhir.org) and terminology on its own in
+   * a few code paths, for instance when asked to validate a StructureDefinition. Caseway validates
+   * offline, always: this switches those fetches off for the JVM. It affects only the core
+   * library's own web access (org.hl7.fhir.utilities.http.ManagedWebAccess), not HAPI's REST
+   * clients nor anything else in the application.
+   */
+  static void prohibitNetworkAccess() {
+    ManagedWebAccess.setAccessPolicy(ManagedWebAccess.WebAccessPolicy.PROHIBITED);
   }
 
   /**
