@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.caseway.conformance.validation.CasewayValidator;
 import org.caseway.gateway.journal.JournalProperties;
 import org.caseway.gateway.journal.JournalRecords;
 import org.caseway.gateway.kafka.KafkaBootstrap;
@@ -45,6 +46,7 @@ abstract class AcceptPathContract {
   @Autowired KafkaBootstrap kafka;
   @Autowired JournalProperties journalProperties;
   @Autowired JdbcClient jdbc;
+  @Autowired CasewayValidator validator;
 
   GatewayClient gateway;
   JournalReader journal;
@@ -146,9 +148,13 @@ abstract class AcceptPathContract {
     assertNothingWritten(id);
   }
 
-  /** The response is a FHIR response message acknowledging {@code messageId} with code ok. */
-  static void assertOkResponseTo(HttpResponse<String> response, String messageId) {
+  /**
+   * The response is a FHIR response message acknowledging {@code messageId} with code ok, and it
+   * conforms to the guide like any other Caseway message.
+   */
+  void assertOkResponseTo(HttpResponse<String> response, String messageId) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(validator.validate(response.body()).issues()).isEmpty();
     Bundle bundle = GatewayClient.parse(response, Bundle.class);
     assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.MESSAGE);
     MessageHeader header = Messages.header(bundle);

@@ -11,6 +11,8 @@ import org.caseway.gateway.support.Messages;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.MessageHeader.ResponseType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.junit.jupiter.api.Test;
 
 class ResponseMessageBuilderTest {
@@ -46,9 +48,26 @@ class ResponseMessageBuilderTest {
     assertThat(header.getEventCoding().getSystem())
         .isEqualTo("https://caseway.example/fhir/CodeSystem/caseway-event");
     assertThat(header.getEventCoding().getCode()).isEqualTo("risk-flag-raised");
-    assertThat(header.getSource().getEndpoint()).isEqualTo("urn:caseway:gateway");
+    assertThat(header.getSource().getEndpoint()).isEqualTo("urn:caseway:partner:caseway");
     assertThat(header.getDestinationFirstRep().getEndpoint())
         .isEqualTo("urn:caseway:partner:northshire-mh-trust");
+  }
+
+  @Test
+  void focusesOnAnInformationalOutcomeAsTheGuidesAcknowledgementsDo() {
+    IncomingMessage request = request();
+
+    Bundle response = builder.build(new Acceptance(request, record(request), false));
+
+    MessageHeader header = Messages.header(response);
+    String outcomeUrl = response.getEntry().get(1).getFullUrl();
+    OperationOutcome outcome = (OperationOutcome) response.getEntry().get(1).getResource();
+    assertThat(header.getFocusFirstRep().getReference()).isEqualTo(outcomeUrl);
+    assertThat(header.getResponse().getDetails().getReference()).isEqualTo(outcomeUrl);
+    assertThat(outcome.getIssueFirstRep().getSeverity()).isEqualTo(IssueSeverity.INFORMATION);
+    assertThat(response.getMeta().getProfile().get(0).getValue()).endsWith("/caseway-message-bundle");
+    assertThat(header.getMeta().getProfile().get(0).getValue()).endsWith("/caseway-message-header");
+    assertThat(outcome.getMeta().getProfile().get(0).getValue()).endsWith("/caseway-outcome");
   }
 
   @Test
