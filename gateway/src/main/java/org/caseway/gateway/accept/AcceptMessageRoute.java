@@ -42,6 +42,8 @@ public class AcceptMessageRoute extends RouteBuilder {
         .routeConfigurationId(GatewayRouteConfiguration.ID)
         .bean(reader, "read")
         .id("read-bundle")
+        // From here on, failures are logged with the message id (see RouteFailureLogger).
+        .setHeader(RouteFailureLogger.MESSAGE_ID_HEADER, simple("${body.envelope.messageId}"))
         .bean(senderCheck, "check(${body}, ${header." + RouteFailureLogger.PARTNER_HEADER + "})")
         .id("check-sender")
         .bean(validation, "validate")

@@ -17,13 +17,17 @@ public class RouteFailureLogger {
   /** Set by callers so that failures can be told apart by partner. */
   public static final String PARTNER_HEADER = "CasewayAuthenticatedPartner";
 
+  /** Set by routes once they know the message id; absent while the message is still unread. */
+  public static final String MESSAGE_ID_HEADER = "CasewayMessageId";
+
   private static final Logger log = LoggerFactory.getLogger(RouteFailureLogger.class);
 
   public void logRefusal(Exchange exchange) {
     GatewayException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, GatewayException.class);
     log.info(
-        "Route {} refused a message from {}: {}",
+        "Route {} refused message {} from {}: {}",
         exchange.getProperty(Exchange.FAILURE_ROUTE_ID),
+        messageId(exchange),
         exchange.getMessage().getHeader(PARTNER_HEADER),
         refusal == null ? "unknown" : refusal.code());
   }
@@ -31,9 +35,14 @@ public class RouteFailureLogger {
   public void logFault(Exchange exchange) {
     Exception fault = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     log.error(
-        "Route {} failed on a message from {}",
+        "Route {} failed on message {} from {}",
         exchange.getProperty(Exchange.FAILURE_ROUTE_ID),
+        messageId(exchange),
         exchange.getMessage().getHeader(PARTNER_HEADER),
         fault);
+  }
+
+  private static Object messageId(Exchange exchange) {
+    return exchange.getMessage().getHeader(MESSAGE_ID_HEADER, "(unread)", String.class);
   }
 }
