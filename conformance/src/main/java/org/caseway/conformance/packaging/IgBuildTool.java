@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * org.caseway.conformance.ImplementationGuide} reads, because a classpath folder cannot be listed
  * portably once it is inside a jar.
  *
- * <p>Arguments: the classes directory (holding {@code caseway-ig/}) and the build directory.
+ * <p>Arguments: the guide's source folder, the guide folder in the classes directory, and the
+ * build directory.
  */
 public final class IgBuildTool {
 
@@ -22,12 +23,13 @@ public final class IgBuildTool {
   private IgBuildTool() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: IgBuildTool CLASSES_DIR BUILD_DIR");
+    if (args.length != 3) {
+      throw new IllegalArgumentException("usage: IgBuildTool GUIDE_SOURCE_DIR GUIDE_CLASSES_DIR BUILD_DIR");
     }
-    Path guideDir = Path.of(args[0]).resolve("caseway-ig");
-    List<String> files = listGuideFiles(guideDir);
-    Files.write(guideDir.resolve(INDEX_FILE), files);
+    Path sourceDir = Path.of(args[0]);
+    Path classesDir = Path.of(args[1]);
+    List<String> files = listGuideFiles(sourceDir);
+    Files.write(classesDir.resolve(INDEX_FILE), files);
   }
 
   /** Relative paths ('/'-separated, sorted) of every JSON file under the guide folder. */
