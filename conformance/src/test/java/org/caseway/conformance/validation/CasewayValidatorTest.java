@@ -127,8 +127,10 @@ class CasewayValidatorTest {
 
     ValidationReport report = validator.validate(Examples.json(bundle));
 
-    assertThat(report.issues(Severity.ERROR))
-        .anySatisfy(issue -> assertThat(issue.message()).contains("cw-bundle-1", "meta.profile"));
+    assertThat(report.issues(Severity.ERROR)).singleElement().satisfies(issue -> {
+      assertThat(issue.location()).isEqualTo("Bundle.entry[1]");
+      assertThat(issue.message()).contains("cw-bundle-1", "meta.profile");
+    });
   }
 
   @Test

@@ -94,6 +94,18 @@ class ProfileRulesTest {
   }
 
   @Test
+  void anOfficialSensitiveEntryWithoutRestrictedConfidentialityIsAnErrorOnThatEntry() {
+    ValidationReport report = validate(INCIDENT, bundle -> patient(bundle, "N0048213").getMeta()
+        .addSecurity().setSystem(ImplementationGuide.CANONICAL_BASE + "/CodeSystem/caseway-classification")
+        .setCode("OFFICIAL-SENSITIVE"));
+
+    assertThat(report.issues(Severity.ERROR)).singleElement().satisfies(issue -> {
+      assertThat(issue.location()).isEqualTo("Bundle.entry[3]");
+      assertThat(issue.message()).contains("cw-bundle-3");
+    });
+  }
+
+  @Test
   void aClosedCaseWithoutClosingDateIsAnError() {
     ValidationReport report = validate("Bundle-example-case-closed", bundle -> {
       Basic kase = first(bundle, Basic.class);
