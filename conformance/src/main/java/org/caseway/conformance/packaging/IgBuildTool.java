@@ -7,12 +7,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Build-time step (run by the conformance module's build in {@code process-classes}): writes
- * {@code caseway-ig/index.txt}, the list of guide files that {@link
- * org.caseway.conformance.ImplementationGuide} reads, because a classpath folder cannot be listed
- * portably once it is inside a jar.
+ * Build-time step, run by the conformance module's build in {@code process-classes}:
  *
- * <p>Arguments: the classes directory (holding {@code caseway-ig/}) and the build directory.
+ * <ol>
+ *   <li>writes {@code caseway-ig/index.txt}, the list of guide files that {@link
+ *       org.caseway.conformance.ImplementationGuide} reads, because a classpath folder cannot be
+ *       listed portably once it is inside a jar;
+ *   <li>lays out the guide as a FHIR NPM package in {@code target/npm/package/}, which the build
+ *       then packs into {@code target/caseway.fhir.core-<version>.tgz} (see {@link
+ *       NpmPackageLayout}).
+ * </ol>
+ *
+ * <p>Arguments: the guide's source folder, the guide folder in the classes directory, the build
+ * directory and the guide version.
  */
 public final class IgBuildTool {
 
@@ -22,12 +29,16 @@ public final class IgBuildTool {
   private IgBuildTool() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: IgBuildTool CLASSES_DIR BUILD_DIR");
+    if (args.length != 4) {
+      throw new IllegalArgumentException(
+          "usage: IgBuildTool GUIDE_SOURCE_DIR GUIDE_CLASSES_DIR BUILD_DIR GUIDE_VERSION");
     }
-    Path guideDir = Path.of(args[0]).resolve("caseway-ig");
-    List<String> files = listGuideFiles(guideDir);
-    Files.write(guideDir.resolve(INDEX_FILE), files);
+    Path sourceDir = Path.of(args[0]);
+    Path classesDir = Path.of(args[1]);
+    Path buildDir = Path.of(args[2]);
+    List<String> files = listGuideFiles(sourceDir);
+    Files.write(classesDir.resolve(INDEX_FILE), files);
+    new NpmPackageLayout(sourceDir, args[3]).writeTo(buildDir.resolve("npm"), files);
   }
 
   /** Relative paths ('/'-separated, sorted) of every JSON file under the guide folder. */

@@ -1,13 +1,19 @@
 package org.caseway.conformance.validation;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ValidationResult;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.caseway.conformance.ImplementationGuide;
 import org.caseway.conformance.validation.ValidationIssue.Severity;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 
@@ -20,7 +26,8 @@ import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
  *
  * <p>A resource is checked against the base FHIR R4 definitions and against every profile it
  * declares in {@code meta.profile}; a Caseway message bundle declares its profile, and so does
- * every resource in it, so a whole message is checked in one call.
+ * every resource in it, so a whole message is checked in one call. A message is also checked
+ * against the MessageDefinition of its event: what its focus must be, which resources it may hold.
  *
  * <p>Offline: no terminology server is configured, and building a validator switches off the
  * FHIR core library's own web access for the JVM (see {@code ManagedWebAccess}), which it would
@@ -31,6 +38,7 @@ public final class CasewayValidator {
   private final ImplementationGuide guide;
   private final FhirValidator validator;
   private final IssueTranslator translator = new IssueTranslator();
+  private final MessageDefinitionCheck messageDefinitions;
 
   /**
    * @throws NullPointerException if {@code guide} is null
@@ -38,6 +46,7 @@ public final class CasewayValidator {
   public CasewayValidator(ImplementationGuide guide) {
     this.guide = Objects.requireNonNull(guide, "guide");
     this.validator = newValidator(guide);
+    this.messageDefinitions = new MessageDefinitionCheck(guide);
   }
 
   private static FhirValidator newValidator(ImplementationGuide guide) {
@@ -82,7 +91,8 @@ public final class CasewayValidator {
       return fatal("The content is not JSON: a FHIR resource in JSON starts with '{' (is it XML, CSV or a file of another kind?).");
     }
     try {
-      return translate(validator.validateWithResult(json));
+      ValidationResult result = validator.validateWithResult(json);
+      return translate(result, parsedBundle(json));
     } catch (RuntimeException e) {
       // HAPI throws (rather than reports) for malformed JSON; the contract is a report.
       return fatal("The content is not valid JSON: " + rootMessage(e));
@@ -97,12 +107,29 @@ public final class CasewayValidator {
    */
   public ValidationReport validate(Resource resource) {
     Objects.requireNonNull(resource, "resource");
-    return translate(validator.validateWithResult(resource));
+    return translate(validator.validateWithResult(resource),
+        resource instanceof Bundle bundle ? Optional.of(bundle) : Optional.empty());
   }
 
-  private ValidationReport translate(ValidationResult result) {
-    List<ValidationIssue> issues = translator.translate(result.getMessages());
+  private ValidationReport translate(ValidationResult result, Optional<Bundle> message) {
+    List<ValidationIssue> issues = new ArrayList<>(translator.translate(result.getMessages()));
+    message.ifPresent(bundle -> issues.addAll(messageDefinitions.check(bundle)));
+    issues.sort(Comparator.comparing(ValidationIssue::severity));
     return new ValidationReport(issues);
+  }
+
+  /** The content as a Bundle, for the checks the profiles cannot make; empty if it is none. */
+  private Optional<Bundle> parsedBundle(String json) {
+    try {
+      // Quietly lenient: unknown elements are the validator's to report, not the log's.
+      IBaseResource parsed = guide.fhirContext().newJsonParser()
+          .setParserErrorHandler(new LenientErrorHandler(false))
+          .parseResource(json);
+      return parsed instanceof Bundle bundle ? Optional.of(bundle) : Optional.empty();
+    } catch (RuntimeException e) {
+      // Unreadable content has been reported by the validator already.
+      return Optional.empty();
+    }
   }
 
   private static String rootMessage(Throwable e) {

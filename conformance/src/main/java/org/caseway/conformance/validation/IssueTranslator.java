@@ -23,10 +23,18 @@ final class IssueTranslator {
     for (SingleValidationMessage message : messages) {
       if (!IssueNoise.isNoise(message)) {
         issues.add(new ValidationIssue(
-            severity(message.getSeverity()), location(message), message.getMessage()));
+            severity(message.getSeverity()), location(message), withHint(message.getMessage())));
       }
     }
     return issues.stream().sorted(Comparator.comparing(ValidationIssue::severity)).toList();
+  }
+
+  /** HAPI's wording for a prohibited element says what, not what to do about it. */
+  private static String withHint(String message) {
+    if (message != null && message.contains(": max allowed = 0, but found")) {
+      return message + ". Caseway does not use this element: leave it out.";
+    }
+    return message == null ? "" : message;
   }
 
   private static String location(SingleValidationMessage message) {

@@ -36,9 +36,7 @@ public record ValidationReport(List<ValidationIssue> issues) {
     for (ValidationIssue issue : issues) {
       OperationOutcomeIssueComponent component = outcome.addIssue();
       component.setSeverity(toFhir(issue.severity()));
-      component.setCode(issue.severity() == ValidationIssue.Severity.FATAL
-          ? IssueType.STRUCTURE
-          : IssueType.PROCESSING);
+      component.setCode(issueType(issue.severity()));
       component.setDiagnostics(issue.message());
       component.addExpression(issue.location());
     }
@@ -49,6 +47,14 @@ public record ValidationReport(List<ValidationIssue> issues) {
           .setDiagnostics("The content conforms to the Caseway profiles.");
     }
     return outcome;
+  }
+
+  private static IssueType issueType(ValidationIssue.Severity severity) {
+    return switch (severity) {
+      case FATAL -> IssueType.STRUCTURE; // could not be read at all
+      case ERROR, WARNING -> IssueType.INVALID; // against FHIR or a Caseway profile
+      case INFORMATION -> IssueType.INFORMATIONAL;
+    };
   }
 
   private static IssueSeverity toFhir(ValidationIssue.Severity severity) {

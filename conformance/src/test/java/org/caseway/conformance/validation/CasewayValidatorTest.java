@@ -2,6 +2,12 @@ package org.caseway.conformance.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.caseway.conformance.Examples;
 import org.caseway.conformance.ImplementationGuide;
 import org.caseway.conformance.validation.ValidationIssue.Severity;
@@ -20,6 +26,14 @@ class CasewayValidatorTest {
   @BeforeAll
   static void buildValidator() {
     validator = new CasewayValidator(ImplementationGuide.load());
+  }
+
+  @Test
+  void anEmptyConformingReportStillGivesAnOperationOutcomeWithOneIssue() {
+    OperationOutcome outcome = validator.validate(Examples.text(Examples.RISK_FLAG_RAISED)).toOperationOutcome();
+
+    assertThat(outcome.getIssue()).singleElement()
+        .satisfies(issue -> assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.INFORMATION));
   }
 
   @Test
@@ -113,8 +127,10 @@ class CasewayValidatorTest {
 
     ValidationReport report = validator.validate(Examples.json(bundle));
 
-    assertThat(report.issues(Severity.ERROR))
-        .anySatisfy(issue -> assertThat(issue.message()).contains("cw-bundle-1", "meta.profile"));
+    assertThat(report.issues(Severity.ERROR)).singleElement().satisfies(issue -> {
+      assertThat(issue.location()).isEqualTo("Bundle.entry[1]");
+      assertThat(issue.message()).contains("cw-bundle-1", "meta.profile");
+    });
   }
 
   @Test
@@ -142,6 +158,25 @@ class CasewayValidatorTest {
   }
 
   @Test
+  void oneValidatorServesSeveralThreadsWithoutMixingUpResults() throws Exception {
+    String valid = Examples.text(Examples.RISK_FLAG_RAISED);
+    String invalid = valid.replace("9434765919", "9434765918");
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        String json = i % 2 == 0 ? valid : invalid;
+        results.add(threads.submit(() -> validator.validate(json).hasErrors()));
+      }
+      for (int i = 0; i < results.size(); i++) {
+        assertThat(results.get(i).get(1, TimeUnit.MINUTES)).as("result %d", i).isEqualTo(i % 2 == 1);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void theOperationOutcomeHasOneIssuePerFindingWithTheLocationAsExpression() {
     String json = Examples.text(Examples.RISK_FLAG_RAISED).replace("9434765919", "9434765918");
     ValidationReport report = validator.validate(json);
@@ -150,6 +185,8 @@ class CasewayValidatorTest {
 
     assertThat(outcome.getIssue()).hasSize(report.issues().size());
     assertThat(outcome.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+    assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.INVALID);
+    assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("modulus-11");
     assertThat(outcome.getIssueFirstRep().getExpression().get(0).getValue())
         .isEqualTo("Bundle.entry[1].resource.identifier[0].value");
   }
