@@ -1,5 +1,8 @@
 package org.caseway.gateway.kafka;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,8 +35,15 @@ public final class EmbeddedKafkaBroker implements KafkaBootstrap, AutoCloseable 
     this.bootstrapServers = bootstrapServers;
   }
 
-  /** Formats {@code logDir} if it is new, starts the broker on it and waits until it is ready. */
+  /**
+   * Formats {@code logDir} if it is new, starts the broker on it and waits until it is ready.
+   *
+   * @throws IllegalStateException if a port is taken (checked first: Kafka itself would halt the
+   *     whole JVM on that fault, without a word of which setting to change)
+   */
   public static EmbeddedKafkaBroker start(String host, int port, int controllerPort, Path logDir) {
+    requireFree(host, port, "caseway.kafka.embedded.port");
+    requireFree(host, controllerPort, "caseway.kafka.embedded.controller-port");
     KraftStorage.formatIfNeeded(logDir, NODE_ID, CONTROLLER_LISTENER);
     KafkaConfig config = new KafkaConfig(brokerProperties(host, port, controllerPort, logDir), false);
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -42,6 +52,18 @@ public final class EmbeddedKafkaBroker implements KafkaBootstrap, AutoCloseable 
     String bootstrapServers = host + ":" + port;
     log.info("Embedded Kafka broker started at {} with data in {}", bootstrapServers, logDir);
     return new EmbeddedKafkaBroker(server, bootstrapServers);
+  }
+
+  static void requireFree(String host, int port, String setting) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(host, port));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Port " + port + " on " + host + " is in use (another Kafka?); the embedded broker needs"
+              + " it. Free it or set " + setting + " to another port.",
+          e);
+    }
   }
 
   static Map<String, String> brokerProperties(
