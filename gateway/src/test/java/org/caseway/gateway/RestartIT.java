@@ -33,14 +33,14 @@ class RestartIT {
     String id = message.getIdElement().getIdPart();
 
     try (ConfigurableApplicationContext gateway = start(dataDir)) {
-      assertAcknowledged(send(gateway, message), id);
+      assertAcknowledged(send(gateway, message), message);
       assertThat(journal(gateway).recordsOf(id)).hasSize(1);
     }
 
     try (ConfigurableApplicationContext restarted = start(dataDir)) {
       assertThat(journal(restarted).recordsOf(id)).as("journaled before the restart").hasSize(1);
 
-      assertAcknowledged(send(restarted, message), id);
+      assertAcknowledged(send(restarted, message), message);
 
       assertThat(journal(restarted).recordsOf(id)).as("not journaled again").hasSize(1);
     }
@@ -70,10 +70,10 @@ class RestartIT {
         gateway.getBean(JournalProperties.class).topic());
   }
 
-  private static void assertAcknowledged(HttpResponse<String> response, String messageId) {
+  private static void assertAcknowledged(HttpResponse<String> response, Bundle message) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     MessageHeader header = Messages.header(GatewayClient.parse(response, Bundle.class));
-    assertThat(header.getResponse().getIdentifier()).isEqualTo(messageId);
+    assertThat(header.getResponse().getIdentifier()).isEqualTo(Messages.headerId(message));
     assertThat(header.getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.OK);
   }
 }

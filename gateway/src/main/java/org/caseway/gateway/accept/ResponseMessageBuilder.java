@@ -19,8 +19,9 @@ import org.hl7.fhir.r4.model.Resource;
  * focusing on a caseway-outcome OperationOutcome).
  *
  * <p>Same event as the request, from the gateway ({@value #GATEWAY_ENDPOINT}) to the sending
- * partner, {@code response.code} = {@code ok} and {@code response.identifier} = the accepted
- * message's id (its Bundle.id, the id the gateway deduplicates on). A repeated message gets the same
+ * partner, {@code response.code} = {@code ok} and {@code response.identifier} = the id of the
+ * answered message's MessageHeader, as FHIR R4 defines it (the gateway deduplicates on Bundle.id,
+ * which the partner also knows). A repeated message gets the same
  * answer, with a new id and timestamp: for the partner, both mean "Caseway has it".
  */
 public class ResponseMessageBuilder {
@@ -61,7 +62,7 @@ public class ResponseMessageBuilder {
     header.getSource().setName("Caseway gateway").setEndpoint(GATEWAY_ENDPOINT);
     header
         .getResponse()
-        .setIdentifier(request.envelope().messageId())
+        .setIdentifier(requestHeader(request).getIdElement().getIdPart())
         .setCode(ResponseType.OK)
         .setDetails(referenceTo(outcome));
     header.addFocus(referenceTo(outcome));

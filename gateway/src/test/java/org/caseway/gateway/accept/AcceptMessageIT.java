@@ -68,7 +68,7 @@ class AcceptMessageIT extends AcceptPathContract {
     HttpResponse<String> response =
         gateway.processMessage(gateway.token(MH_TRUST), Messages.json(message), "application/json");
 
-    assertOkResponseTo(response, message.getIdElement().getIdPart());
+    assertOkResponseTo(response, message);
   }
 
   @Test

@@ -66,7 +66,7 @@ abstract class AcceptPathContract {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/fhir+json"));
-    assertOkResponseTo(response, id);
+    assertOkResponseTo(response, message);
     ConsumerRecord<String, String> record = single(journal.recordsOf(id));
     assertThat(record.key()).isEqualTo(Messages.RISK_FLAG_SUBJECT_KEY);
     assertThat(JournalReader.header(record, JournalRecords.EVENT_HEADER)).isEqualTo("risk-flag-raised");
@@ -91,8 +91,8 @@ abstract class AcceptPathContract {
     HttpResponse<String> first = gateway.processMessage(token, Messages.json(message));
     HttpResponse<String> repeat = gateway.processMessage(token, Messages.json(message));
 
-    assertOkResponseTo(first, id);
-    assertOkResponseTo(repeat, id);
+    assertOkResponseTo(first, message);
+    assertOkResponseTo(repeat, message);
     assertThat(journal.recordsOf(id)).hasSize(1);
   }
 
@@ -116,7 +116,7 @@ abstract class AcceptPathContract {
       }
       start.countDown();
       for (Future<HttpResponse<String>> response : responses) {
-        assertOkResponseTo(response.get(60, TimeUnit.SECONDS), id);
+        assertOkResponseTo(response.get(60, TimeUnit.SECONDS), message);
       }
     } finally {
       senders.shutdownNow();
@@ -149,16 +149,16 @@ abstract class AcceptPathContract {
   }
 
   /**
-   * The response is a FHIR response message acknowledging {@code messageId} with code ok, and it
-   * conforms to the guide like any other Caseway message.
+   * The response is a FHIR response message acknowledging {@code message} (by its header's id) with
+   * code ok, and it conforms to the guide like any other Caseway message.
    */
-  void assertOkResponseTo(HttpResponse<String> response, String messageId) {
+  void assertOkResponseTo(HttpResponse<String> response, Bundle message) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(validator.validate(response.body()).issues()).isEmpty();
     Bundle bundle = GatewayClient.parse(response, Bundle.class);
     assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.MESSAGE);
     MessageHeader header = Messages.header(bundle);
-    assertThat(header.getResponse().getIdentifier()).isEqualTo(messageId);
+    assertThat(header.getResponse().getIdentifier()).isEqualTo(Messages.headerId(message));
     assertThat(header.getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.OK);
   }
 

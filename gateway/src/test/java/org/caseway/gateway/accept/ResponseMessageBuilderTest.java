@@ -23,7 +23,7 @@ class ResponseMessageBuilderTest {
       new ResponseMessageBuilder(Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
-  void answersWithAResponseMessageThatAcknowledgesTheMessageIdAsOk() {
+  void answersWithAResponseMessageThatAcknowledgesTheRequestHeaderIdAsOk() {
     IncomingMessage request = request();
 
     Bundle response = builder.build(new Acceptance(request, record(request), false));
@@ -32,7 +32,9 @@ class ResponseMessageBuilderTest {
     assertThat(response.getIdElement().getIdPart()).isNotBlank().isNotEqualTo(request.envelope().messageId());
     assertThat(response.getTimestamp().toInstant()).isEqualTo(NOW);
     MessageHeader header = Messages.header(response);
-    assertThat(header.getResponse().getIdentifier()).isEqualTo(request.envelope().messageId());
+    assertThat(header.getResponse().getIdentifier())
+        .isEqualTo(Messages.headerId(request.bundle()))
+        .isNotEqualTo(request.envelope().messageId());
     assertThat(header.getResponse().getCode()).isEqualTo(ResponseType.OK);
   }
 

@@ -17,12 +17,20 @@ public final class Messages {
 
   private Messages() {}
 
-  /** A copy of the risk-flag example that a test may change, with a new Bundle.id. */
+  /** A copy of the risk-flag example that a test may change, with a new Bundle.id and header id. */
   public static Bundle riskFlagRaised() {
     Bundle bundle =
         (Bundle) ImplementationGuide.load().example(RISK_FLAG_RAISED).copy();
     bundle.setId(UUID.randomUUID().toString());
+    String headerId = UUID.randomUUID().toString();
+    bundle.getEntryFirstRep().setFullUrl("urn:uuid:" + headerId);
+    header(bundle).setId(headerId);
     return bundle;
+  }
+
+  /** The id a response message names in {@code response.identifier}: the answered header's id. */
+  public static String headerId(Bundle bundle) {
+    return header(bundle).getIdElement().getIdPart();
   }
 
   public static MessageHeader header(Bundle bundle) {
