@@ -50,6 +50,7 @@ public final class CasewayValidator {
   }
 
   private static FhirValidator newValidator(ImplementationGuide guide) {
+    OidRegistryShadow.warnIfIneffective();
     FhirContext context = guide.fhirContext();
     FhirInstanceValidator module = new FhirInstanceValidator(ValidationSupports.chain(guide));
     // Extensions must be defined (by the guide or FHIR core): an unknown extension is an error,
