@@ -1,5 +1,6 @@
 package org.caseway.gateway.partner;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +15,13 @@ import org.springframework.core.io.Resource;
  * <p>Immutable and thread-safe. A later issue replaces the file with the full registry (channels,
  * subscriptions, status changes); callers only ask who a partner is and whether it is active.
  */
-public final class PartnerRegistry {
+public final class PartnerRegistry implements PartnerDirectory {
 
   private final Map<String, Partner> partnersById;
+  private final List<Partner> inOrder;
 
   public PartnerRegistry(List<Partner> partners) {
+    this.inOrder = List.copyOf(partners);
     this.partnersById =
         partners.stream()
             .collect(
@@ -35,13 +38,14 @@ public final class PartnerRegistry {
     return new PartnerRegistry(YamlDocuments.readList(file, "partners", Partner.class));
   }
 
+  @Override
   public Optional<Partner> find(String partnerId) {
     return Optional.ofNullable(partnersById.get(partnerId));
   }
 
-  /** Whether {@code partnerId} names a partner that may exchange messages now. */
-  public boolean isActive(String partnerId) {
-    return find(partnerId).map(Partner::isActive).orElse(false);
+  @Override
+  public Collection<Partner> all() {
+    return inOrder;
   }
 
   public int size() {

@@ -31,6 +31,34 @@ class NorthshirePartnersTest {
   }
 
   @Test
+  void subscriptionsAreTheTableOfAgreementsMd() {
+    Partner council = registry.find("northshire-council").orElseThrow();
+    assertThat(council.subscribesTo("incident-reported", "ASB")).isTrue();
+    assertThat(council.subscribesTo("risk-flag-lifted", "ASB")).isTrue();
+    assertThat(council.subscribesTo("incident-reported", "IOM")).isFalse();
+    assertThat(council.subscribesTo("case-opened", "ASB")).isFalse();
+
+    Partner housing = registry.find("northshire-housing").orElseThrow();
+    assertThat(housing.subscribesTo("case-closed", "ASB")).isTrue();
+    assertThat(housing.subscribesTo("case-updated", "ASB")).isFalse();
+
+    Partner police = registry.find("northshire-police").orElseThrow();
+    assertThat(List.of("ASB", "IOM", "SAFEGUARDING"))
+        .allSatisfy(p -> assertThat(police.subscribesTo("risk-flag-raised", p)).as(p).isTrue());
+    assertThat(police.subscribesTo("incident-reported", "ASB")).isFalse();
+
+    Partner probation = registry.find("northshire-probation").orElseThrow();
+    assertThat(probation.subscribesTo("iom-cohort-changed", "IOM")).isTrue();
+    assertThat(probation.subscribesTo("referral", "IOM")).isTrue();
+    assertThat(probation.subscribesTo("referral", "ASB")).isFalse();
+
+    Partner trust = registry.find("northshire-mh-trust").orElseThrow();
+    assertThat(trust.subscribesTo("referral", "SAFEGUARDING")).isTrue();
+    assertThat(trust.subscribesTo("risk-flag-raised", "SAFEGUARDING")).isFalse();
+    assertThat(trust.identifierSystems()).containsExactly("https://fhir.nhs.uk/Id/nhs-number");
+  }
+
+  @Test
   void knowsNoOneElse() {
     assertThat(registry.find("northshire-fire")).isEmpty();
     assertThat(registry.isActive("northshire-fire")).isFalse();
