@@ -18,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * <p>Open without a token: {@code GET /actuator/health} (a load balancer must reach it) and {@code
  * GET /fhir/metadata} (the CapabilityStatement is the public contract, and FHIR clients read it to
  * discover how to authenticate before they have a token; it holds no partner data). Everything else
- * needs a bearer JWT accepted by the {@link JwtDecoder} of the configured issuer mode.
+ * needs a bearer JWT accepted by the {@link JwtDecoder} of the configured issuer mode; the admin API
+ * ({@code /admin/**}) also needs the {@value Roles#DATA_SHARING_MANAGER} role.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiSecurityConfiguration {
@@ -38,6 +39,8 @@ public class ApiSecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/actuator/health", "/fhir/metadata")
                     .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasRole(Roles.DATA_SHARING_MANAGER)
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

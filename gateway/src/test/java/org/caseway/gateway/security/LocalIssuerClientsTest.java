@@ -18,12 +18,20 @@ class LocalIssuerClientsTest {
       LocalIssuerClients.read(new ClassPathResource("caseway/northshire/local-issuer-clients.yaml"));
 
   @Test
-  void hasOneClientPerActivePartnerAndNoOther() {
+  void hasOneClientPerActivePartnerAndTheDataSharingManager() {
     PartnerRegistry partners =
         PartnerRegistry.load(new ClassPathResource("caseway/northshire/partners.yaml"));
+    List<LocalIssuerClient> partnerClients =
+        clients.stream().filter(c -> c.roles().contains(Roles.PARTNER)).toList();
 
-    assertThat(clients).hasSize(partners.size());
-    assertThat(clients).allSatisfy(c -> assertThat(partners.isActive(c.clientId())).as(c.clientId()).isTrue());
+    assertThat(partnerClients).hasSize(partners.size());
+    assertThat(partnerClients)
+        .allSatisfy(c -> assertThat(partners.isActive(c.clientId())).as(c.clientId()).isTrue());
+    assertThat(clients)
+        .filteredOn(c -> c.roles().contains(Roles.DATA_SHARING_MANAGER))
+        .singleElement()
+        .satisfies(c -> assertThat(partners.find(c.clientId())).as("a manager is no partner").isEmpty())
+        .satisfies(c -> assertThat(c.roles()).doesNotContain(Roles.PARTNER));
   }
 
   @Test
