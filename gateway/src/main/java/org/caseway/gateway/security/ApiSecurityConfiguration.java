@@ -19,7 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * GET /fhir/metadata} (the CapabilityStatement is the public contract, and FHIR clients read it to
  * discover how to authenticate before they have a token; it holds no partner data). Everything else
  * needs a bearer JWT accepted by the {@link JwtDecoder} of the configured issuer mode; the admin API
- * ({@code /admin/**}) also needs the {@value Roles#DATA_SHARING_MANAGER} role.
+ * ({@code /admin/**}) also needs the {@value Roles#DATA_SHARING_MANAGER} role, and {@code
+ * $process-message} the {@value Roles#PARTNER} role.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiSecurityConfiguration {
@@ -41,6 +42,10 @@ public class ApiSecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/admin/**")
                     .hasRole(Roles.DATA_SHARING_MANAGER)
+                    // Only partner systems send messages: not a conformance tester's token, not
+                    // the data sharing manager's.
+                    .requestMatchers(HttpMethod.POST, "/fhir/$process-message")
+                    .hasRole(Roles.PARTNER)
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

@@ -80,6 +80,34 @@ class ExternalIssuerIT {
   }
 
   @Test
+  void refusesAnExpiredToken() {
+    assertRefused(KEYCLOAK.expiredToken(MH_TRUST, java.time.Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void refusesATokenNotYetValid() {
+    assertRefused(KEYCLOAK.tokenNotValidBefore(MH_TRUST, java.time.Instant.now().plusSeconds(600)));
+  }
+
+  @Test
+  void refusesAnUnsignedTokenWithAlgNone() {
+    assertRefused(KEYCLOAK.unsignedToken(MH_TRUST));
+  }
+
+  @Test
+  void refusesAnHmacTokenSignedWithTheRealmsPublicKey() {
+    assertRefused(KEYCLOAK.tokenHmacSignedWithThePublicKey(MH_TRUST));
+  }
+
+  private void assertRefused(String token) {
+    HttpResponse<String> response =
+        gateway.processMessage(token, Messages.json(Messages.riskFlagRaised()));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+    assertThat(response.body()).contains("OperationOutcome");
+  }
+
+  @Test
   void runsNoLocalIssuer() {
     assertThat(gateway.requestToken(MH_TRUST, "local-only-northshire-mh-trust-secret").statusCode())
         .isEqualTo(401);

@@ -75,6 +75,43 @@ public final class FakeOidcIssuer implements AutoCloseable {
     return sign(key, "http://localhost:1/realms/elsewhere", partner);
   }
 
+  /** A token valid in every way but that it expired {@code ago}. */
+  public String expiredToken(String partner, java.time.Duration ago) {
+    Instant expiry = Instant.now().minus(ago);
+    return sign(key, claims(issuer, partner, expiry.minusSeconds(300), expiry, null));
+  }
+
+  /** A token valid in every way but that it is not valid before {@code notBefore}. */
+  public String tokenNotValidBefore(String partner, Instant notBefore) {
+    Instant now = Instant.now();
+    return sign(key, claims(issuer, partner, now, notBefore.plusSeconds(300), notBefore));
+  }
+
+  /** The realm's token with {@code alg: none} and no signature. */
+  public String unsignedToken(String partner) {
+    return new com.nimbusds.jwt.PlainJWT(nimbusClaims(partner)).serialize();
+  }
+
+  /**
+   * The classic key-confusion attack: an HS256 token whose HMAC key is the realm's published RSA
+   * public key, which anyone can fetch.
+   */
+  public String tokenHmacSignedWithThePublicKey(String partner) {
+    try {
+      com.nimbusds.jwt.SignedJWT jwt =
+          new com.nimbusds.jwt.SignedJWT(
+              new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.HS256)
+                  .keyID(key.getKeyID())
+                  .build(),
+              nimbusClaims(partner));
+      byte[] publicKey = key.toRSAPublicKey().getEncoded();
+      jwt.sign(new com.nimbusds.jose.crypto.MACSigner(java.util.Arrays.copyOf(publicKey, Math.max(32, publicKey.length))));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -82,7 +119,12 @@ public final class FakeOidcIssuer implements AutoCloseable {
 
   private static String sign(RSAKey signingKey, String issuer, String partner) {
     Instant now = Instant.now();
-    JwtClaimsSet claims =
+    return sign(signingKey, claims(issuer, partner, now, now.plusSeconds(300), null));
+  }
+
+  private static JwtClaimsSet claims(
+      String issuer, String partner, Instant issuedAt, Instant expiresAt, Instant notBefore) {
+    JwtClaimsSet.Builder claims =
         JwtClaimsSet.builder()
             .issuer(issuer)
             .subject("service-account-" + partner)
@@ -90,9 +132,28 @@ public final class FakeOidcIssuer implements AutoCloseable {
             .claim("azp", partner)
             .claim("partner", partner)
             .claim("roles", List.of("partner"))
-            .issuedAt(now)
-            .expiresAt(now.plusSeconds(300))
-            .build();
+            .issuedAt(issuedAt)
+            .expiresAt(expiresAt);
+    if (notBefore != null) {
+      claims.notBefore(notBefore);
+    }
+    return claims.build();
+  }
+
+  private com.nimbusds.jwt.JWTClaimsSet nimbusClaims(String partner) {
+    Instant now = Instant.now();
+    return new com.nimbusds.jwt.JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .subject("service-account-" + partner)
+        .audience(List.of("caseway-gateway"))
+        .claim("partner", partner)
+        .claim("roles", List.of("partner"))
+        .issueTime(java.util.Date.from(now))
+        .expirationTime(java.util.Date.from(now.plusSeconds(300)))
+        .build();
+  }
+
+  private static String sign(RSAKey signingKey, JwtClaimsSet claims) {
     JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
     return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signingKey)))
         .encode(JwtEncoderParameters.from(header, claims))
