@@ -1,0 +1,74 @@
+package org.caseway.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+/** Turns JMH's results into rows with ratios, and rows into a table. */
+final class Rows {
+
+  private static final String YARDSTICK = "FhirCodecBenchmark.parseAndEncode";
+
+  private Rows() {}
+
+  static List<Row> from(Collection<RunResult> results) {
+    Map<String, Double> yardsticks = new HashMap<>();
+    for (RunResult result : results) {
+      if (name(result.getParams()).equals(YARDSTICK)) {
+        yardsticks.put(params(result.getParams()), result.getPrimaryResult().getScore());
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    for (RunResult result : results) {
+      Result<?> primary = result.getPrimaryResult();
+      String params = params(result.getParams());
+      Double yardstick = yardsticks.get(params);
+      rows.add(
+          new Row(
+              name(result.getParams()),
+              params,
+              primary.getScore(),
+              primary.getScoreError(),
+              1_000_000.0 / primary.getScore(),
+              yardstick == null ? null : primary.getScore() / yardstick));
+    }
+    return rows;
+  }
+
+  static String table(List<Row> rows) {
+    StringBuilder table = new StringBuilder();
+    String format = "%-42s %-30s %12s %10s %12s %12s%n";
+    table.append(String.format(format, "benchmark", "params", "us/op", "+-", "ops/s", "x parse+enc"));
+    for (Row row : rows) {
+      table.append(
+          String.format(
+              format,
+              row.benchmark(),
+              row.params(),
+              String.format("%.1f", row.microsPerOp()),
+              String.format("%.1f", row.error()),
+              String.format("%.0f", row.opsPerSecond()),
+              row.timesParseEncode() == null ? "" : String.format("%.2f", row.timesParseEncode())));
+    }
+    return table.toString();
+  }
+
+  private static String name(BenchmarkParams params) {
+    String benchmark = params.getBenchmark();
+    String[] parts = benchmark.split("\\.");
+    return parts[parts.length - 2] + "." + parts[parts.length - 1];
+  }
+
+  private static String params(BenchmarkParams params) {
+    List<String> pairs = new ArrayList<>();
+    for (String key : params.getParamsKeys()) {
+      pairs.add(key + "=" + params.getParam(key));
+    }
+    return String.join(",", pairs);
+  }
+}
