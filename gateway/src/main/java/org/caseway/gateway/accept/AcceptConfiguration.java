@@ -29,9 +29,10 @@ public class AcceptConfiguration {
       AcceptedMessageStore store,
       JournalWriter journal,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      AcceptProperties limits) {
     return new AcceptMessageRoute(
-        new BundleReader(guide.fhirContext(), validator),
+        new BundleReader(guide.fhirContext(), validator, new JsonShapeCheck(limits)),
         new SenderCheck(partners),
         new GuideValidation(validator),
         new MessageAcceptor(store, journal, new TransactionTemplate(transactions), clock),

@@ -18,7 +18,8 @@ import org.hl7.fhir.r4.model.Bundle;
 /**
  * Step 1 of the accept route: reads the partner's text as a FHIR Bundle and its routing facts.
  *
- * <p>Text that is not a FHIR JSON Bundle is refused as {@link ErrorCode#MESSAGE_UNREADABLE}. A
+ * <p>JSON that breaks a structural limit ({@link JsonShapeCheck}) is refused first, unparsed. Text
+ * that is not a FHIR JSON Bundle is refused as {@link ErrorCode#MESSAGE_UNREADABLE}. A
  * Bundle whose routing facts cannot be read (not a message, no MessageHeader, a malformed source)
  * breaks the guide: it is refused as nonconformant with the validator's full report, so that the
  * partner sees everything to fix at once.
@@ -27,13 +28,16 @@ public class BundleReader {
 
   private final FhirContext fhirContext;
   private final CasewayValidator validator;
+  private final JsonShapeCheck shape;
 
-  public BundleReader(FhirContext fhirContext, CasewayValidator validator) {
+  public BundleReader(FhirContext fhirContext, CasewayValidator validator, JsonShapeCheck shape) {
     this.fhirContext = fhirContext;
     this.validator = validator;
+    this.shape = shape;
   }
 
   public IncomingMessage read(String json) {
+    shape.check(json);
     Bundle bundle = parseBundle(json);
     return new IncomingMessage(json, bundle, readEnvelope(json, bundle));
   }

@@ -14,6 +14,8 @@ public enum ErrorCode {
   MESSAGE_UNREADABLE(400, IssueType.STRUCTURE),
   /** The body is larger than {@code caseway.accept.max-message-bytes}. Nothing was written. */
   MESSAGE_TOO_LARGE(413, IssueType.TOOCOSTLY),
+  /** The message breaks a structural limit: too many entries, too deep, too long a string. */
+  MESSAGE_TOO_COMPLEX(413, IssueType.TOOCOSTLY),
   /** The body's content type is not FHIR JSON. Nothing was written. */
   UNSUPPORTED_MEDIA_TYPE(415, IssueType.NOTSUPPORTED),
   /** The bundle breaks the implementation guide; the issues say where. Nothing was written. */

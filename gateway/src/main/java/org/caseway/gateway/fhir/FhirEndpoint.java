@@ -3,9 +3,9 @@ package org.caseway.gateway.fhir;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.caseway.conformance.ImplementationGuide;
 import org.caseway.gateway.accept.AcceptProperties;
+import org.caseway.gateway.accept.StrictUtf8;
 import org.caseway.gateway.accept.MessageAcceptance;
 import org.caseway.gateway.error.ErrorCode;
 import org.caseway.gateway.error.GatewayException;
@@ -72,7 +72,7 @@ public class FhirEndpoint {
       if (bytes.length > maxMessageBytes) {
         throw tooLarge();
       }
-      return new String(bytes, StandardCharsets.UTF_8);
+      return StrictUtf8.decode(bytes);
     }
   }
 

@@ -22,7 +22,10 @@ class BundleReaderTest {
   private static final ImplementationGuide GUIDE = ImplementationGuide.load();
 
   private final BundleReader reader =
-      new BundleReader(GUIDE.fhirContext(), new CasewayValidator(GUIDE));
+      new BundleReader(
+          GUIDE.fhirContext(),
+          new CasewayValidator(GUIDE),
+          new JsonShapeCheck(AcceptProperties.defaults()));
 
   @Test
   void readsTheExampleWithItsRoutingFacts() {
