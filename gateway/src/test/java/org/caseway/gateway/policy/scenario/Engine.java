@@ -30,9 +30,22 @@ public final class Engine {
 
   public final FakePartnerDirectory partners = new FakePartnerDirectory();
   public final FakeIdentityLinks links = new FakeIdentityLinks();
-  private final AgreementPolicyEngine engine =
-      new AgreementPolicyEngine(() -> AGREEMENTS, partners, links,
-          Set.of("northshire-police", "northshire-probation"), ImplementationGuide.load());
+  private final AgreementPolicyEngine engine;
+
+  /** The engine with the committed Northshire agreements. */
+  public Engine() {
+    this(AGREEMENTS);
+  }
+
+  /** The engine with other agreements (a revoked version, an extra agreement). */
+  public Engine(AgreementSet agreements) {
+    engine = new AgreementPolicyEngine(() -> agreements, partners, links,
+        Set.of("northshire-police", "northshire-probation"), ImplementationGuide.load());
+  }
+
+  public static AgreementSet committedAgreements() {
+    return AGREEMENTS;
+  }
 
   public PolicyDecision decide(Bundle message, String recipient) {
     return decide(message, recipient, IN_FORCE);
@@ -45,6 +58,9 @@ public final class Engine {
     assertThat(MessageBuilder.json(message)).as("the engine never modifies the message").isEqualTo(before);
     decision.disclosures().forEach(Engine::assertConforms);
     assertThat(decision.reasons()).as("every decision says why").isNotEmpty();
+    decision.disclosures().forEach(d -> assertThat(decision.reasons())
+        .as("every disclosure is explained").anySatisfy(r -> assertThat(r.detail())
+            .contains("bundle " + d.view().getIdElement().getIdPart())));
     decision.withholdings().forEach(w -> assertThat(decision.reasons())
         .as("every withholding is explained").anySatisfy(r -> assertThat(r.detail()).isEqualTo(w.reason())));
     return decision;

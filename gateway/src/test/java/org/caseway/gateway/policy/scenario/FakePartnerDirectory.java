@@ -26,6 +26,16 @@ public final class FakePartnerDirectory implements PartnerDirectory {
     return this;
   }
 
+  /** Adds a subscription to a partner. */
+  public FakePartnerDirectory subscribe(String partnerId, java.util.Set<String> events, java.util.Set<String> purposes) {
+    partners.computeIfPresent(partnerId, (id, p) -> {
+      java.util.List<org.caseway.gateway.partner.Subscription> subscriptions = new java.util.ArrayList<>(p.subscriptions());
+      subscriptions.add(new org.caseway.gateway.partner.Subscription(events, purposes));
+      return new Partner(p.id(), p.name(), p.status(), p.identifierSystems(), subscriptions, p.channels());
+    });
+    return this;
+  }
+
   @Override
   public Optional<Partner> find(String partnerId) {
     return Optional.ofNullable(partners.get(partnerId));

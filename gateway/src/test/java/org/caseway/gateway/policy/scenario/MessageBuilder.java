@@ -136,6 +136,14 @@ public final class MessageBuilder {
     return this;
   }
 
+  /** Gives a person a home address (contact). */
+  public MessageBuilder address(String person, String line, String postcode) {
+    String key = personKey(bundle, person);
+    bundle.getEntry().stream().filter(e -> e.getFullUrl().equals(key)).findFirst().ifPresent(e ->
+        ((Patient) e.getResource()).addAddress().addLine(line).setPostalCode(postcode));
+    return this;
+  }
+
   /** Changes a person's participant role in the incident or case. */
   public MessageBuilder role(String person, String role) {
     String key = personKey(bundle, person);
