@@ -91,6 +91,7 @@ public final class MessageBuilder {
     consent.getScope().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/consentscope").setCode("patient-privacy");
     consent.addCategory().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActCode").setCode("IDSCL");
     consent.setPatient(new Reference(key));
+    consent.addOrganization(header().getSender().copy());
     consent.setDateTimeElement(new org.hl7.fhir.r4.model.DateTimeType("2026-11-03T08:40:00+00:00"));
     consent.getPolicyRule().addCoding().setSystem(BASE + "/CodeSystem/caseway-consent-policy")
         .setCode("referral-to-health-and-support");
