@@ -26,6 +26,7 @@ final class View {
   private final MessageFacts facts;
   private final Bundle bundle;
   private final Map<String, BundleEntryComponent> entries = new LinkedHashMap<>();
+  private final Map<Resource, String> keysByResource = new java.util.IdentityHashMap<>();
   private final ElementCategories categories;
 
   View(MessageFacts facts, ElementCategories categories) {
@@ -33,7 +34,9 @@ final class View {
     this.categories = categories;
     this.bundle = facts.message().copy();
     for (BundleEntryComponent entry : bundle.getEntry()) {
-      entries.put(MessageFacts.keyOf(entry), entry);
+      String key = MessageFacts.keyOf(entry);
+      entries.put(key, entry);
+      keysByResource.put(entry.getResource(), key);
     }
   }
 
@@ -63,13 +66,10 @@ final class View {
     return entry == null ? null : entry.getResource();
   }
 
+  /** The key of a resource of this view (by identity); null if it is not, or no longer, in it. */
   String keyOf(Resource resource) {
-    for (Map.Entry<String, BundleEntryComponent> e : entries.entrySet()) {
-      if (e.getValue().getResource() == resource) {
-        return e.getKey();
-      }
-    }
-    return null;
+    String key = keysByResource.get(resource);
+    return key != null && entries.containsKey(key) ? key : null;
   }
 
   /** The category of a resource, from its profile; {@code null} if it has no Caseway profile. */

@@ -43,6 +43,11 @@ public final class Engine {
         Set.of("northshire-police", "northshire-probation"), ImplementationGuide.load());
   }
 
+  /** The engine itself, without the checks {@link #decide} adds (for timing). */
+  public AgreementPolicyEngine raw() {
+    return engine;
+  }
+
   public static AgreementSet committedAgreements() {
     return AGREEMENTS;
   }
