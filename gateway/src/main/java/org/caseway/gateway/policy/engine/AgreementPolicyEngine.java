@@ -1,11 +1,11 @@
 package org.caseway.gateway.policy.engine;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.caseway.conformance.ImplementationGuide;
 import org.caseway.conformance.classification.DataCategoryClassification;
 import org.caseway.gateway.agreement.Agreement;
@@ -30,7 +30,7 @@ import org.hl7.fhir.r4.model.CodeSystem;
  */
 public final class AgreementPolicyEngine implements PolicyEngine {
 
-  private final java.util.function.Supplier<AgreementSet> agreements;
+  private final Supplier<AgreementSet> agreements;
   private final PartnerDirectory partners;
   private final Set<String> officialSensitiveRecipients;
   private final ElementCategories categories;
@@ -41,9 +41,11 @@ public final class AgreementPolicyEngine implements PolicyEngine {
    * @param partners the partners and their current status
    * @param links the identity index
    * @param officialSensitiveRecipients the partners that may receive OFFICIAL-SENSITIVE data
+   * @param guide the guide, for its element classification and source-only participant roles
+   * @throws IllegalStateException if the guide's classification or roles cannot be applied
    */
   public AgreementPolicyEngine(
-      java.util.function.Supplier<AgreementSet> agreements,
+      Supplier<AgreementSet> agreements,
       PartnerDirectory partners,
       IdentityLinks links,
       Set<String> officialSensitiveRecipients,
@@ -151,6 +153,6 @@ public final class AgreementPolicyEngine implements PolicyEngine {
     if (sourceOnly.isEmpty()) {
       throw new IllegalStateException("The guide marks no participant role source-only; rule 2 needs them");
     }
-    return List.copyOf(sourceOnly).stream().collect(java.util.stream.Collectors.toUnmodifiableSet());
+    return Set.copyOf(sourceOnly);
   }
 }

@@ -12,6 +12,7 @@ import org.caseway.gateway.agreement.Condition;
 import org.caseway.gateway.agreement.ConditionType;
 import org.caseway.gateway.identity.IdentityLinks;
 import org.caseway.gateway.policy.Disclosure;
+import org.hl7.fhir.r4.model.Patient;
 
 /**
  * Builds what one recipient may see of one message under one agreement rule, step by step: people
@@ -153,8 +154,8 @@ final class AgreementView {
 
   private void applyCategories(View view, Set<String> allowed, Map<String, Set<String>> deniedByPerson,
       Considered considered) {
-    Set<String> withheld = CategoryFilter.apply(view, allowed, considered.recipient().identifierSystems()
-        .stream().collect(java.util.stream.Collectors.toSet()), deniedByPerson);
+    Set<String> withheld =
+        CategoryFilter.apply(view, allowed, Set.copyOf(considered.recipient().identifierSystems()), deniedByPerson);
     withheld.remove(ETHNICITY);
     String check = "categories " + new TreeSet<>(considered.rule().share());
     if (withheld.isEmpty()) {
@@ -172,7 +173,7 @@ final class AgreementView {
    */
   private void removeUnidentifiablePeople(View view, List<Person> people, Considered considered) {
     for (Person person : List.copyOf(people)) {
-      if (view.resource(person.key()) instanceof org.hl7.fhir.r4.model.Patient patient && !patient.hasIdentifier()) {
+      if (view.resource(person.key()) instanceof Patient patient && !patient.hasIdentifier()) {
         people.remove(person);
         considered.withhold("identifiable to the recipient", "PERSON_NOT_IDENTIFIABLE", "person " + person.key()
                 + " would carry no identifier: the rule does not share other agencies' identifiers and the identity"

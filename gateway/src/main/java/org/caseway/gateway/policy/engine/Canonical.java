@@ -7,12 +7,8 @@ final class Canonical {
 
   static final String BASE = ImplementationGuide.CANONICAL_BASE;
   static final String PARTICIPANT = BASE + "/StructureDefinition/caseway-participant";
-  static final String INCIDENT_LOCATION = BASE + "/StructureDefinition/caseway-incident-location";
   static final String RISK_LEVEL = BASE + "/StructureDefinition/caseway-risk-level";
-  static final String ETHNICITY = BASE + "/StructureDefinition/caseway-ethnicity";
   static final String PARTICIPANT_ROLES = BASE + "/CodeSystem/caseway-participant-role";
-  static final String CLASSIFICATION = BASE + "/CodeSystem/caseway-classification";
-  static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
   static final String PARTNER_ENDPOINT = "urn:caseway:partner:";
 
   private Canonical() {}

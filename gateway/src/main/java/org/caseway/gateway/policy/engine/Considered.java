@@ -1,5 +1,7 @@
 package org.caseway.gateway.policy.engine;
 
+import java.util.Collection;
+import java.util.Set;
 import org.caseway.gateway.agreement.Agreement;
 import org.caseway.gateway.agreement.AgreementRule;
 import org.caseway.gateway.partner.Partner;
@@ -27,8 +29,7 @@ record Considered(
     return agreement.label() + " " + rule.name();
   }
 
-  void withhold(String check, String code, String detail, java.util.Set<String> categories,
-      java.util.Collection<Person> about) {
+  void withhold(String check, String code, String detail, Set<String> categories, Collection<Person> about) {
     recorder.withholdPart(agreement, purpose, label() + ": " + check, code, detail, categories, about);
   }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.caseway.conformance.ImplementationGuide;
 import org.caseway.conformance.classification.DataCategoryClassification;
 import org.hl7.fhir.r4.model.ElementDefinition;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
 /**
@@ -54,7 +55,7 @@ final class ElementCategories {
   }
 
   /** The compiled categories of a resource's (first) profile, or null if it has no Caseway profile. */
-  ProfileCategories of(org.hl7.fhir.r4.model.Resource resource) {
+  ProfileCategories of(Resource resource) {
     return resource.getMeta().hasProfile() ? of(resource.getMeta().getProfile().get(0).getValue()) : null;
   }
 

@@ -1,5 +1,6 @@
 package org.caseway.gateway.policy.engine;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.caseway.conformance.MessageEnvelope;
 import org.caseway.gateway.identity.AgencyIdentifier;
 import org.caseway.gateway.policy.PolicyException;
@@ -35,7 +38,7 @@ final class MessageFacts {
   private final Map<String, String> keyByReference = new HashMap<>();
   private final Map<String, Person> persons = new LinkedHashMap<>();
   private final Set<String> securityCodes = new HashSet<>();
-  private final java.util.SortedSet<String> categories = new java.util.TreeSet<>();
+  private final SortedSet<String> categories = new TreeSet<>();
   private String caseRiskLevel;
 
   private MessageFacts(Bundle message) {
@@ -50,7 +53,7 @@ final class MessageFacts {
   static MessageFacts of(Bundle message, ElementCategories classified) {
     MessageFacts facts = new MessageFacts(message);
     CategoryFilter.describe(message.getEntry().stream().map(BundleEntryComponent::getResource).toList(),
-        classified, Set.of(), facts.categories, new java.util.TreeSet<>());
+        classified, Set.of(), facts.categories, new TreeSet<>());
     facts.indexReferences();
     facts.readSecurity();
     facts.readPersons();
@@ -72,7 +75,7 @@ final class MessageFacts {
 
   /** The data categories in the message. */
   Set<String> categories() {
-    return java.util.Collections.unmodifiableSet(categories);
+    return Collections.unmodifiableSet(categories);
   }
 
   Optional<String> caseRiskLevel() {

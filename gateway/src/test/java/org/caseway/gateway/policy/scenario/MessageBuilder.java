@@ -5,7 +5,6 @@ import org.caseway.conformance.ImplementationGuide;
 import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
-import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Consent.ConsentProvisionType;
@@ -166,9 +165,5 @@ public final class MessageBuilder {
 
   private MessageHeader header() {
     return (MessageHeader) bundle.getEntryFirstRep().getResource();
-  }
-
-  static CanonicalType profile(String name) {
-    return new CanonicalType(BASE + "/StructureDefinition/" + name);
   }
 }
