@@ -30,6 +30,11 @@ public enum ErrorCode {
   ACCESS_DENIED(403, IssueType.FORBIDDEN),
   /** The message id was already accepted from another partner. Nothing was written. */
   MESSAGE_ID_CONFLICT(409, IssueType.CONFLICT),
+  /**
+   * A message given to {@code $explain} that the policy engine cannot evaluate (no header, no
+   * source, no event); the detail says what to fix.
+   */
+  MESSAGE_NOT_EVALUABLE(422, IssueType.INVALID),
   /** No such endpoint. */
   NOT_FOUND(404, IssueType.NOTFOUND),
   /** The endpoint exists but not with this HTTP method. */
