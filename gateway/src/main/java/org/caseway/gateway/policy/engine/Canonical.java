@@ -11,5 +11,8 @@ final class Canonical {
   static final String PARTICIPANT_ROLES = BASE + "/CodeSystem/caseway-participant-role";
   static final String PARTNER_ENDPOINT = "urn:caseway:partner:";
 
+  /** Caseway's per-recipient pseudonym for a person (the guide's {@code casewaySubject} slice). */
+  static final String SUBJECT_PSEUDONYM_SYSTEM = "https://caseway.example/id/subject";
+
   private Canonical() {}
 }

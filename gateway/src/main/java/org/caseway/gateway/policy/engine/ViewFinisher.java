@@ -49,24 +49,40 @@ final class ViewFinisher {
         view.bundle(), shownCategories, List.copyOf(elements), disclosed.stream().map(Person::identifiers).toList());
   }
 
-  /** The recipient's own identifier for each person, where the identity index knows it. */
+  /**
+   * The recipient's own identifier for each person, where the identity index knows it; where the
+   * person would otherwise carry no identifier at all, Caseway's pseudonym for them.
+   */
   void addRecipientIdentifiers(View view, List<Person> people, Considered considered) {
     Set<String> systems = Set.copyOf(considered.recipient().identifierSystems());
-    if (systems.isEmpty()) {
-      return;
-    }
     for (Person person : people) {
       if (!(view.resource(person.key()) instanceof Patient patient)) {
         continue;
       }
       Set<AgencyIdentifier> present = new HashSet<>();
       patient.getIdentifier().forEach(i -> present.add(new AgencyIdentifier(i.getSystem(), i.getValue())));
-      for (AgencyIdentifier linked : links.linkedTo(person.identifiers())) {
+      for (AgencyIdentifier linked : systems.isEmpty() ? Set.<AgencyIdentifier>of() : links.linkedTo(person.identifiers())) {
         if (systems.contains(linked.system()) && present.add(linked)) {
           patient.addIdentifier(new Identifier().setSystem(linked.system()).setValue(linked.value()));
         }
       }
+      if (!patient.hasIdentifier()) {
+        patient.addIdentifier(pseudonym(person, considered.recipient().id()));
+      }
     }
+  }
+
+  /**
+   * A person the recipient may see no agency identifier of still needs one (the guide requires
+   * it, and a recipient must tell two people apart): a UUID derived from the source's identifiers
+   * for the person and the recipient, the same every time for that recipient and different for
+   * every other, so it links nothing across recipients.
+   */
+  static Identifier pseudonym(Person person, String recipientId) {
+    String source = new TreeSet<>(person.identifiers().stream().map(AgencyIdentifier::toString).toList()).toString();
+    return new Identifier()
+        .setSystem(Canonical.SUBJECT_PSEUDONYM_SYSTEM)
+        .setValue(DeterministicIds.of("subject|" + recipientId + "|" + source));
   }
 
   private static void readdress(Bundle view, Considered considered) {

@@ -61,12 +61,21 @@ class IsaAsbScenariosTest {
     }
 
     @Test
-    void sharesNothingAboutPeopleTheCouncilCannotIdentify() {
+    void namesPeopleTheCouncilHasNoIdForByAPseudonymOfItsOwn() {
       PolicyDecision decision = engine.decide(MessageBuilder.example("incident-reported").build(), COUNCIL);
+      PolicyDecision again = engine.decide(MessageBuilder.example("incident-reported").build(), COUNCIL);
+      PolicyDecision toHousing = engine.decide(MessageBuilder.example("incident-reported").build(), HOUSING);
 
-      assertThat(decision.disclosesAnything()).isFalse();
-      assertThat(decision.withholdings()).extracting(Withholding::reasonCode)
-          .contains("PERSON_NOT_IDENTIFIABLE", "NO_SUBJECT_QUALIFIES");
+      Disclosure view = engine.only(decision);
+      assertThat(ViewReader.identifiers(view.view()))
+          .as("no nominal ref (identifiers), no PNC id (offending): one pseudonym per person")
+          .hasSize(2)
+          .allSatisfy(i -> assertThat(i).startsWith("https://caseway.example/id/subject|"));
+      assertThat(ViewReader.identifiers(engine.only(again).view()))
+          .as("the same pseudonyms for the same people, every time")
+          .isEqualTo(ViewReader.identifiers(view.view()));
+      assertThat(toHousing.disclosures()).as("housing hears about no one it holds no tenancy for").isEmpty();
+      assertThat(decision.withholdings()).extracting(Withholding::reasonCode).doesNotContain("PERSON_NOT_IDENTIFIABLE");
     }
   }
 
