@@ -1,0 +1,78 @@
+package org.caseway.gateway.dispatch;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.caseway.gateway.identity.AgencyIdentifier;
+import org.caseway.gateway.partner.Partner;
+import org.caseway.gateway.partner.PartnerDirectory;
+import org.caseway.gateway.policy.Disclosure;
+import org.caseway.gateway.policy.PolicyDecision;
+import org.caseway.gateway.policy.PolicyEngine;
+import org.caseway.gateway.policy.Withholding;
+import org.hl7.fhir.r4.model.Bundle;
+
+/**
+ * Asks the policy engine about every partner but the source, and holds back everything from a
+ * partner that is not active now, whatever the engine said: a suspended partner gets nothing and
+ * the record says why.
+ *
+ * <p>Each disclosure's view gets a stable id derived from the message, recipient and agreement
+ * version, so that taking the message again after a crash sends the same id and the recipient can
+ * deduplicate.
+ */
+public class RecipientDecisions {
+
+  static final String NOT_ACTIVE = "PARTNER_NOT_ACTIVE";
+
+  private final PolicyEngine engine;
+  private final PartnerDirectory partners;
+
+  public RecipientDecisions(PolicyEngine engine, PartnerDirectory partners) {
+    this.engine = engine;
+    this.partners = partners;
+  }
+
+  /** One decision per partner other than {@code sourceId}, in registry order. */
+  public List<PolicyDecision> decide(Bundle message, String sourceId, Instant at) {
+    List<PolicyDecision> decisions = new ArrayList<>();
+    for (Partner recipient : partners.all()) {
+      if (!recipient.id().equals(sourceId)) {
+        PolicyDecision decision = engine.decide(message, recipient.id(), at);
+        decisions.add(recipient.isActive() ? withStableIds(decision) : heldBack(decision, recipient));
+      }
+    }
+    return decisions;
+  }
+
+  private static PolicyDecision withStableIds(PolicyDecision decision) {
+    for (Disclosure d : decision.disclosures()) {
+      d.view().setId(stableId(decision, d));
+    }
+    return decision;
+  }
+
+  static String stableId(PolicyDecision decision, Disclosure d) {
+    String seed = decision.messageId() + "|" + decision.recipientId() + "|" + d.agreementId() + "|"
+        + d.agreementVersion() + "|" + d.purpose();
+    return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  private static PolicyDecision heldBack(PolicyDecision decision, Partner recipient) {
+    List<Withholding> withholdings = new ArrayList<>(decision.withholdings());
+    String reason = "Partner " + recipient.id() + " is " + recipient.status().name().toLowerCase()
+        + "; nothing is delivered to it until the data sharing manager reinstates it";
+    for (Disclosure d : decision.disclosures()) {
+      withholdings.add(new Withholding(d.agreementId(), d.agreementVersion(), d.purpose(), NOT_ACTIVE,
+          reason, d.categories(), d.subjects()));
+    }
+    if (decision.disclosures().isEmpty() && withholdings.isEmpty()) {
+      withholdings.add(new Withholding(null, null, null, NOT_ACTIVE, reason, java.util.Set.of(),
+          List.<java.util.Set<AgencyIdentifier>>of()));
+    }
+    return new PolicyDecision(decision.messageId(), decision.event(), decision.sourceId(),
+        decision.recipientId(), List.of(), withholdings, decision.reasons());
+  }
+}
