@@ -32,6 +32,6 @@ public class JournalDispatchRoute extends RouteBuilder {
         .bean(dispatcher, "dispatch")
         .id("dispatch")
         .bean(committer, "commit")
-        .id("commit-offset");
+        .id("dispatch-commit-offset");
   }
 }

@@ -30,6 +30,6 @@ public class InboundKafkaRoute extends RouteBuilder {
         .bean(handler, "handle")
         .id("accept-and-acknowledge")
         .bean(committer, "commit")
-        .id("commit-offset");
+        .id("inbound-commit-offset");
   }
 }
