@@ -1,5 +1,6 @@
 package org.caseway.gateway.dispatch;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.builder.RouteBuilder;
 import org.caseway.conformance.ImplementationGuide;
@@ -44,6 +45,7 @@ public class DispatchConfiguration {
       DeliveryTransports transports,
       DeliveryProperties delivery,
       OffsetCommitter committer,
+      MeterRegistry meters,
       Clock clock) {
     PolicyEngine engine = engines.getIfUnique();
     if (!dispatch.enabled() || engine == null) {
@@ -55,7 +57,7 @@ public class DispatchConfiguration {
       };
     }
     MessageDispatcher dispatcher =
-        new MessageDispatcher(guide.fhirContext(), identities, new RecipientDecisions(engine, partners),
+        new MessageDispatcher(guide.fhirContext(), identities, new RecipientDecisions(engine, partners, meters),
             ledger, new DisclosureDelivery(transports, delivery.maxAttempts(), delivery.retryBackoff()),
             partners, clock);
     String endpoint = KafkaConsumerUris.manualCommit(

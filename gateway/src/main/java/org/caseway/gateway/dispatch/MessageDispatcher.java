@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.caseway.gateway.identity.AgencyIdentifier;
 import org.caseway.gateway.identity.IdentityLearner;
+import org.caseway.gateway.identity.PatientFacts;
 import org.caseway.gateway.journal.JournalRecords;
 import org.caseway.gateway.ledger.DisclosureLedger;
 import org.caseway.gateway.ledger.LedgerEntries;
@@ -69,7 +72,7 @@ public class MessageDispatcher {
     if (decided == null) {
       return;
     }
-    record(messageId, decided, now);
+    record(message, messageId, decided, now);
     deliverAll(decided, subjectKey, event);
   }
 
@@ -93,10 +96,12 @@ public class MessageDispatcher {
     }
   }
 
-  private void record(String messageId, List<PolicyDecision> decided, Instant now) {
+  private void record(Bundle message, String messageId, List<PolicyDecision> decided, Instant now) {
+    List<Set<AgencyIdentifier>> people =
+        PatientFacts.of(message).stream().map(p -> Set.copyOf(p.identifiers())).toList();
     List<PendingEntry> entries =
         decided.stream()
-            .flatMap(d -> LedgerEntries.of(d, viewIds(d), now).stream())
+            .flatMap(d -> LedgerEntries.of(d, viewIds(d), now, people).stream())
             .toList();
     if (!ledger.recordOnce(messageId, entries)) {
       log.info("Message {} was recorded before (taken from the journal again); delivering again", messageId);

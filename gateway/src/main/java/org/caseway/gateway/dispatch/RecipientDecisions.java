@@ -12,6 +12,8 @@ import org.caseway.gateway.policy.Disclosure;
 import org.caseway.gateway.policy.PolicyDecision;
 import org.caseway.gateway.policy.PolicyEngine;
 import org.caseway.gateway.policy.Withholding;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
@@ -27,12 +29,19 @@ public class RecipientDecisions {
 
   static final String NOT_ACTIVE = "PARTNER_NOT_ACTIVE";
 
+  /** Time of one {@code PolicyEngine.decide} call (one message, one recipient). */
+  public static final String DECIDE_TIMER = "caseway.policy.decide";
+
   private final PolicyEngine engine;
   private final PartnerDirectory partners;
+  private final Timer decideTime;
 
-  public RecipientDecisions(PolicyEngine engine, PartnerDirectory partners) {
+  public RecipientDecisions(PolicyEngine engine, PartnerDirectory partners, MeterRegistry meters) {
     this.engine = engine;
     this.partners = partners;
+    this.decideTime = Timer.builder(DECIDE_TIMER)
+        .description("Policy evaluation time per recipient per message")
+        .register(meters);
   }
 
   /** One decision per partner other than {@code sourceId}, in registry order. */
@@ -40,7 +49,7 @@ public class RecipientDecisions {
     List<PolicyDecision> decisions = new ArrayList<>();
     for (Partner recipient : partners.all()) {
       if (!recipient.id().equals(sourceId)) {
-        PolicyDecision decision = engine.decide(message, recipient.id(), at);
+        PolicyDecision decision = decideTime.record(() -> engine.decide(message, recipient.id(), at));
         decisions.add(recipient.isActive() ? withStableIds(decision) : heldBack(decision, recipient));
       }
     }

@@ -27,12 +27,28 @@ public final class LedgerEntries {
    * @param at when it is recorded, millisecond precision
    */
   public static List<PendingEntry> of(PolicyDecision decision, List<String> disclosureIds, Instant at) {
+    return of(decision, disclosureIds, at, List.of());
+  }
+
+  /**
+   * As {@link #of(PolicyDecision, List, Instant)}; a withholding that names nobody (it concerns the
+   * whole message) is recorded about {@code messagePeople}, so subject access finds it too.
+   */
+  public static List<PendingEntry> of(PolicyDecision decision, List<String> disclosureIds, Instant at,
+      List<Set<AgencyIdentifier>> messagePeople) {
     List<PendingEntry> entries = new java.util.ArrayList<>();
     for (int i = 0; i < decision.disclosures().size(); i++) {
       entries.add(disclosed(decision, decision.disclosures().get(i), disclosureIds.get(i), at));
     }
-    decision.withholdings().forEach(w -> entries.add(withheld(decision, w, at)));
+    for (Withholding w : decision.withholdings()) {
+      entries.add(withheld(decision, w.subjects().isEmpty() ? aboutEveryone(w, messagePeople) : w, at));
+    }
     return entries;
+  }
+
+  private static Withholding aboutEveryone(Withholding w, List<Set<AgencyIdentifier>> people) {
+    return new Withholding(w.agreementId(), w.agreementVersion(), w.purpose(), w.reasonCode(),
+        w.reason(), w.categories(), people);
   }
 
   private static PendingEntry disclosed(PolicyDecision d, Disclosure disclosure, String id, Instant at) {

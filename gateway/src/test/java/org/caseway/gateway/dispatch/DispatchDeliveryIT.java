@@ -135,6 +135,14 @@ class DispatchDeliveryIT {
     HttpResponse<String> access = gateway.get("/admin/disclosures?identifier=" + person, gateway.token(DSM));
     assertThat(access.statusCode()).isEqualTo(200);
     assertThat(access.body()).contains(messageId).contains(disclosureId);
+
+    // Dispatch learnt that the police nominal and the PNC id on one Patient are one person.
+    String nominal = URLEncoder.encode("https://id.northshire.police.uk/nominal|N0048213", StandardCharsets.UTF_8);
+    HttpResponse<String> links = gateway.get("/admin/identity/links?identifier=" + nominal, gateway.token(DSM));
+    assertThat(links.statusCode()).isEqualTo(200);
+    // The link's source is the first message that showed it (another test may have sent one).
+    assertThat(links.body()).contains("SAME_PATIENT_RECORD").contains("2013/0456789K").contains("message:");
+    assertThat(gateway.get("/admin/identity/reviews", gateway.token(DSM)).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.caseway.gateway.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,12 @@ import org.junit.jupiter.api.Test;
 class RecipientDecisionsTest {
 
   private final List<String> asked = new ArrayList<>();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @Test
   void asksAboutEveryPartnerButTheSourceAndGivesStableDisclosureIds() {
     Bundle message = Messages.example("Bundle-example-incident-reported");
-    RecipientDecisions decisions = new RecipientDecisions(recordingEngine(), directory(PartnerStatus.ACTIVE));
+    RecipientDecisions decisions = new RecipientDecisions(recordingEngine(), directory(PartnerStatus.ACTIVE), meters);
 
     List<PolicyDecision> first = decisions.decide(message, "northshire-police", Instant.now());
     List<PolicyDecision> again = decisions.decide(message, "northshire-police", Instant.now());
@@ -30,6 +32,7 @@ class RecipientDecisionsTest {
     assertThat(first).extracting(PolicyDecision::recipientId)
         .containsExactly("northshire-council", "northshire-probation");
     assertThat(asked).doesNotContain("northshire-police");
+    assertThat(meters.timer(RecipientDecisions.DECIDE_TIMER).count()).isEqualTo(4);
     String id = first.get(1).disclosures().get(0).view().getIdElement().getIdPart();
     assertThat(id).isEqualTo(again.get(1).disclosures().get(0).view().getIdElement().getIdPart())
         .isNotEqualTo(message.getIdElement().getIdPart());
@@ -38,7 +41,7 @@ class RecipientDecisionsTest {
   @Test
   void holdsBackEverythingFromAPartnerThatIsNotActiveWhateverTheEngineSaid() {
     Bundle message = Messages.example("Bundle-example-incident-reported");
-    RecipientDecisions decisions = new RecipientDecisions(recordingEngine(), directory(PartnerStatus.SUSPENDED));
+    RecipientDecisions decisions = new RecipientDecisions(recordingEngine(), directory(PartnerStatus.SUSPENDED), meters);
 
     PolicyDecision probation = decisions.decide(message, "northshire-police", Instant.now()).get(1);
 

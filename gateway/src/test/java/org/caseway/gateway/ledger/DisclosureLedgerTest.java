@@ -139,6 +139,22 @@ class DisclosureLedgerTest {
         .contains(LedgerEntry.Kind.DISCLOSED, LedgerEntry.Kind.WITHHELD);
   }
 
+  @Test
+  void aWithholdingOfTheWholeMessageIsRecordedAboutTheMessagesPeople() {
+    var decision = new org.caseway.gateway.policy.PolicyDecision("whole", "referral", "northshire-police",
+        "northshire-council", List.of(), List.of(new org.caseway.gateway.policy.Withholding(null, null, null,
+            "NO_AGREEMENT", "No agreement allows it", Set.of(), List.of())), List.of());
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    ledger.recordOnce("whole", LedgerEntries.of(decision, List.of(), now, List.of(Set.of(NOMINAL))));
+
+    assertThat(ledger.about(Decisions.CRN).entries()).singleElement().satisfies(e -> {
+      assertThat(e.entry().kind()).isEqualTo(LedgerEntry.Kind.WITHHELD);
+      assertThat(e.entry().reasonCode()).isEqualTo("NO_AGREEMENT");
+      assertThat(e.entry().subjectsJson()).contains(NOMINAL.toString());
+    });
+  }
+
   private void recordThree() {
     record("a", Set.of(Decisions.CRN));
     record("b", Set.of(Decisions.CRN));
