@@ -146,6 +146,32 @@ class DispatchDeliveryIT {
   }
 
   @Test
+  void aRecipientThatStaysDownHoldsTheMessageWhichIsTakenAgainRecordedOnceAndResentWithTheSameIds() {
+    Bundle message = Messages.example("Bundle-example-incident-reported");
+    String messageId = message.getIdElement().getIdPart();
+    // Four 503s: more than one dispatch's three attempts, so the record is taken from the journal again.
+    String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+    for (int i = 1; i <= 4; i++) {
+      trust.stubFor(post(urlEqualTo(TRUST_PATH)).atPriority(1)
+          .withRequestBody(containing(messageId))
+          .inScenario(messageId).whenScenarioStateIs(state).willSetStateTo("failed-" + i)
+          .willReturn(aResponse().withStatus(503)));
+      state = "failed-" + i;
+    }
+
+    assertThat(gateway.processMessage(gateway.token(POLICE), Messages.json(message)).statusCode()).isEqualTo(200);
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(trust.findAll(postRequestedFor(urlEqualTo(TRUST_PATH))
+        .withRequestBody(containing(messageId)))).hasSize(5));
+    await().atMost(WAIT).until(() -> probationRecordsOf(messageId).size() == 2);
+    List<ConsumerRecord<String, String>> toProbation = probationRecordsOf(messageId);
+    assertThat(JournalReader.header(toProbation.get(0), JournalRecords.MESSAGE_ID_HEADER))
+        .isEqualTo(JournalReader.header(toProbation.get(1), JournalRecords.MESSAGE_ID_HEADER));
+    assertThat(ledgerRows(messageId)).hasSize(4);
+    assertVerifies();
+  }
+
+  @Test
   void aSuspendedPartnerGetsNothingItsTokenIsRefusedAndTheRecordSaysWhy() {
     String dsm = gateway.token(DSM);
     String probationToken = gateway.token(PROBATION);
@@ -243,9 +269,13 @@ class DispatchDeliveryIT {
   }
 
   private ConsumerRecord<String, String> probationRecordOf(String messageId) {
+    return probationRecordsOf(messageId).stream().findFirst().orElse(null);
+  }
+
+  private List<ConsumerRecord<String, String>> probationRecordsOf(String messageId) {
     return new JournalReader(kafka.bootstrapServers(), PROBATION_TOPIC).readAll().stream()
         .filter(r -> r.value().contains(FixedViewPolicyEngine.MARKER_SYSTEM) && r.value().contains(messageId))
-        .findFirst().orElse(null);
+        .toList();
   }
 
   private List<List<String>> ledgerRows(String messageId) {
