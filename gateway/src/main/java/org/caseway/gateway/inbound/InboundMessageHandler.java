@@ -55,12 +55,21 @@ public class InboundMessageHandler {
 
   public void handle(@Body String message, @Header(PARTNER_HEADER) String partnerId) throws Exception {
     // TODO(issue 6): check the broker's authenticated principal against this header.
-    if (partnerId == null || partners.find(partnerId).isEmpty()) {
-      log.warn("Inbound record without a known {} header skipped: no partner to answer", PARTNER_HEADER);
+    if (partnerId == null || !sendsOnKafka(partnerId)) {
+      // No acks topic to answer on: answering would block this consumer on a missing topic.
+      log.warn("Inbound record skipped: {} header '{}' names no partner with a Kafka in channel",
+          PARTNER_HEADER, partnerId);
       return;
     }
     Bundle ack = acknowledge(message, partnerId);
     publish(partnerId, ack);
+  }
+
+  private boolean sendsOnKafka(String partnerId) {
+    return partners.find(partnerId)
+        .map(p -> p.channels().get(InboundConfiguration.IN_CHANNEL))
+        .map(in -> "kafka".equals(in.get("type")))
+        .orElse(false);
   }
 
   private Bundle acknowledge(String message, String partnerId) {
