@@ -172,7 +172,7 @@ class DispatchDeliveryIT {
   }
 
   @Test
-  void aSuspendedPartnerGetsNothingItsTokenIsRefusedAndTheRecordSaysWhy() {
+  void aSuspendedPartnerGetsNothingItsTokenIsRefusedAndTheRecordSaysWhy() throws Exception {
     String dsm = gateway.token(DSM);
     String probationToken = gateway.token(PROBATION);
     assertThat(gateway.postJson("/admin/partners/" + PROBATION + "/$suspend", dsm, "{}").statusCode()).isEqualTo(400);
@@ -198,6 +198,15 @@ class DispatchDeliveryIT {
           gateway.processMessage(probationToken, Messages.json(Messages.example("Bundle-example-iom-cohort-changed")));
       assertThat(refused.statusCode()).isEqualTo(403);
       assertThat(refused.body()).contains("PARTNER_NOT_ACTIVE").contains("suspended");
+
+      // ... and on its Kafka channel too: refused with a fatal-error acknowledgement.
+      Bundle onKafka = Messages.example("Bundle-example-iom-cohort-changed");
+      publishInbound(PROBATION, Messages.json(onKafka));
+      await().atMost(WAIT).until(() -> acksFor(Messages.headerId(onKafka)).size() == 1);
+      assertThat(Messages.header(acksFor(Messages.headerId(onKafka)).get(0)).getResponse().getCode())
+          .isEqualTo(MessageHeader.ResponseType.FATALERROR);
+      assertThat(new JournalReader(kafka.bootstrapServers(), journal.topic())
+          .recordsOf(onKafka.getIdElement().getIdPart())).isEmpty();
     } finally {
       assertThat(gateway.postJson("/admin/partners/" + PROBATION + "/$reinstate", dsm,
           "{\"reason\":\"audit closed\"}").statusCode()).isEqualTo(200);
