@@ -5,7 +5,7 @@ import org.apache.camel.ProducerTemplate;
 import org.caseway.conformance.ImplementationGuide;
 import org.caseway.conformance.validation.CasewayValidator;
 import org.caseway.gateway.journal.JournalWriter;
-import org.caseway.gateway.partner.PartnerRegistry;
+import org.caseway.gateway.partner.PartnerDirectory;
 import org.caseway.gateway.store.AcceptedMessageStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +25,7 @@ public class AcceptConfiguration {
   AcceptMessageRoute acceptMessageRoute(
       ImplementationGuide guide,
       CasewayValidator validator,
-      PartnerRegistry partners,
+      PartnerDirectory partners,
       AcceptedMessageStore store,
       JournalWriter journal,
       PlatformTransactionManager transactions,

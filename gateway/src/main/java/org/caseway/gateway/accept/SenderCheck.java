@@ -2,7 +2,7 @@ package org.caseway.gateway.accept;
 
 import org.caseway.gateway.error.ErrorCode;
 import org.caseway.gateway.error.GatewayException;
-import org.caseway.gateway.partner.PartnerRegistry;
+import org.caseway.gateway.partner.PartnerDirectory;
 
 /**
  * Step 2 of the accept route: a partner may only speak as itself, and only while it is active.
@@ -12,9 +12,9 @@ import org.caseway.gateway.partner.PartnerRegistry;
  */
 public class SenderCheck {
 
-  private final PartnerRegistry partners;
+  private final PartnerDirectory partners;
 
-  public SenderCheck(PartnerRegistry partners) {
+  public SenderCheck(PartnerDirectory partners) {
     this.partners = partners;
   }
 

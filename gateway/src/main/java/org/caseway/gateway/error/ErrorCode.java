@@ -43,6 +43,12 @@ public enum ErrorCode {
   JOURNAL_UNAVAILABLE(503, IssueType.TRANSIENT),
   /** The database could not take the message now (e.g. a lock wait ran out); retry later. */
   STORE_BUSY(503, IssueType.TRANSIENT),
+  /** An admin request lacks something it needs (e.g. the reason for a status change). */
+  ADMIN_REQUEST_INVALID(400, IssueType.INVALID),
+  /** The partner's current status does not allow this change (e.g. reinstating a withdrawn one). */
+  STATUS_CHANGE_NOT_ALLOWED(409, IssueType.CONFLICT),
+  /** The identity review was already decided. */
+  REVIEW_ALREADY_DECIDED(409, IssueType.CONFLICT),
   /** A fault in the gateway. Nothing was acknowledged; the log has the details. */
   INTERNAL_ERROR(500, IssueType.EXCEPTION);
 

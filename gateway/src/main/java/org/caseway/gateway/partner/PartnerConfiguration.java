@@ -1,10 +1,15 @@
 package org.caseway.gateway.partner;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 public class PartnerConfiguration {
@@ -16,5 +21,17 @@ public class PartnerConfiguration {
     PartnerRegistry registry = PartnerRegistry.load(resources.getResource(properties.file()));
     log.info("Loaded {} partners from {}", registry.size(), properties.file());
     return registry;
+  }
+
+  /** The directory everything asks: the file's partners with the statuses recorded at run time. */
+  @Bean
+  @Primary
+  RecordedPartnerDirectory partnerDirectory(
+      PartnerRegistry registry,
+      JdbcClient jdbc,
+      PlatformTransactionManager transactions,
+      Clock clock) {
+    return new RecordedPartnerDirectory(
+        registry, new PartnerStatusStore(jdbc), new TransactionTemplate(transactions), clock);
   }
 }

@@ -10,7 +10,9 @@ import org.hl7.fhir.r4.model.Bundle;
  * $explain}, so an explanation is always the decision that delivery would make.
  *
  * <p>Implementations are thread-safe and never modify {@code message}; every {@link
- * Disclosure#view()} is a new bundle that conforms to the guide.
+ * Disclosure#view()} is a new bundle that conforms to the guide, whose {@code Bundle.id} and {@code
+ * MessageHeader.id} are the same every time for the same message, recipient and agreement version
+ * (recipients deduplicate redeliveries on them).
  */
 public interface PolicyEngine {
 

@@ -2,6 +2,7 @@ package org.caseway.gateway.security;
 
 import jakarta.servlet.DispatcherType;
 import org.caseway.gateway.fhir.FhirResponses;
+import org.caseway.gateway.partner.PartnerDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -20,7 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * discover how to authenticate before they have a token; it holds no partner data). Everything else
  * needs a bearer JWT accepted by the {@link JwtDecoder} of the configured issuer mode; the admin API
  * ({@code /admin/**}) also needs the {@value Roles#DATA_SHARING_MANAGER} role, and {@code
- * $process-message} the {@value Roles#PARTNER} role.
+ * $process-message} the {@value Roles#PARTNER} role. The token of a suspended or withdrawn partner
+ * is refused everywhere ({@link ActivePartnerFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiSecurityConfiguration {
@@ -28,7 +31,8 @@ public class ApiSecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain apiSecurityFilterChain(
-      HttpSecurity http, JwtDecoder jwtDecoder, FhirResponses responses) throws Exception {
+      HttpSecurity http, JwtDecoder jwtDecoder, FhirResponses responses, PartnerDirectory partners)
+      throws Exception {
     var unauthenticated = new OperationOutcomeAuthenticationEntryPoint(responses);
     var denied = new OperationOutcomeAccessDeniedHandler(responses);
     http.authorizeHttpRequests(
@@ -59,6 +63,8 @@ public class ApiSecurityConfiguration {
                     .accessDeniedHandler(denied))
         .exceptionHandling(
             exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        .addFilterAfter(
+            new ActivePartnerFilter(partners, responses), BearerTokenAuthenticationFilter.class)
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Bearer tokens only, never cookies: a cross-site request cannot carry credentials.

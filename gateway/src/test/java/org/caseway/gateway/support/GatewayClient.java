@@ -63,6 +63,18 @@ public final class GatewayClient {
     return send(request);
   }
 
+  /** A POST with a JSON body (the admin API). */
+  public HttpResponse<String> postJson(String path, String token, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request);
+  }
+
   public HttpResponse<String> get(String path, String token) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
     if (token != null) {

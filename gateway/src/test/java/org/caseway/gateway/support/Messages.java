@@ -28,6 +28,16 @@ public final class Messages {
     return bundle;
   }
 
+  /** A copy of the named guide example that a test may change, with a new Bundle.id and header id. */
+  public static Bundle example(String name) {
+    Bundle bundle = (Bundle) ImplementationGuide.load().example(name).copy();
+    bundle.setId(UUID.randomUUID().toString());
+    String headerId = UUID.randomUUID().toString();
+    bundle.getEntryFirstRep().setFullUrl("urn:uuid:" + headerId);
+    header(bundle).setId(headerId);
+    return bundle;
+  }
+
   /** The id a response message names in {@code response.identifier}: the answered header's id. */
   public static String headerId(Bundle bundle) {
     return header(bundle).getIdElement().getIdPart();

@@ -1,0 +1,37 @@
+package org.caseway.gateway.dispatch;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.caseway.gateway.routing.GatewayRouteConfiguration;
+
+/**
+ * The dispatch flow: journal topic → dispatch (identity, policy, record, deliver) → commit offset.
+ *
+ * <p>One consumer per instance, records taken in partition order, so one person's messages (one
+ * record key) are dispatched in the order accepted. A failure stops at the failed record and takes
+ * it again; nothing behind it overtakes it.
+ */
+public class JournalDispatchRoute extends RouteBuilder {
+
+  public static final String ROUTE_ID = "dispatch-journal";
+
+  private final String journalEndpoint;
+  private final MessageDispatcher dispatcher;
+  private final OffsetCommitter committer;
+
+  public JournalDispatchRoute(String journalEndpoint, MessageDispatcher dispatcher, OffsetCommitter committer) {
+    this.journalEndpoint = journalEndpoint;
+    this.dispatcher = dispatcher;
+    this.committer = committer;
+  }
+
+  @Override
+  public void configure() {
+    from(journalEndpoint)
+        .routeId(ROUTE_ID)
+        .routeConfigurationId(GatewayRouteConfiguration.ID)
+        .bean(dispatcher, "dispatch")
+        .id("dispatch")
+        .bean(committer, "commit")
+        .id("dispatch-commit-offset");
+  }
+}

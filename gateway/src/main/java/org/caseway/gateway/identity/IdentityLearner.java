@@ -1,0 +1,122 @@
+package org.caseway.gateway.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.caseway.gateway.identity.IdentityStore.PersonRow;
+import org.hl7.fhir.r4.model.Bundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Learns links: from the Patients of accepted messages and from the housing tenancy roll.
+ *
+ * <p>Deterministic links: strong identifiers together on one Patient, a partner's own identifier
+ * beside a strong one, and exact normalised name + date of birth + postcode. A near match (exactly
+ * one of the three differs) goes to the review list and is never linked automatically. Thread-safe;
+ * each call is one transaction.
+ */
+public class IdentityLearner {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentityLearner.class);
+
+  private final IdentityStore store;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  IdentityLearner(IdentityStore store, TransactionTemplate transaction, Clock clock) {
+    this.store = store;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /** Learns from every Patient of an accepted message. Repeating a message changes nothing. */
+  public void learnFrom(Bundle message, String messageId) {
+    List<PatientFacts> patients = PatientFacts.of(message);
+    if (patients.isEmpty()) {
+      return;
+    }
+    String source = "message:" + messageId;
+    transaction.executeWithoutResult(status -> patients.forEach(p -> learnPatient(p, source)));
+  }
+
+  /**
+   * Applies today's whole tenancy roll: remembers each tenant for matching, matches them against
+   * the people the index knows, and ends every link of a tenancy missing from the roll (it has
+   * ended).
+   *
+   * @param entries every row of the roll, as parsed
+   * @param sourceFile the roll's file name, recorded as the links' source
+   */
+  public void applyTenancyRoll(List<TenancyRollEntry> entries, String sourceFile) {
+    String source = "tenancy-roll:" + sourceFile;
+    transaction.executeWithoutResult(
+        status -> {
+          int ended = endMissingTenancies(entries, sourceFile);
+          entries.forEach(e -> learnPerson(new PersonRow(e.identifier(), e.demographics()), source));
+          log.info("Applied tenancy roll {}: {} rows, {} tenancies ended", sourceFile, entries.size(), ended);
+        });
+  }
+
+  private void learnPatient(PatientFacts patient, String source) {
+    List<AgencyIdentifier> ids = patient.identifiers();
+    AgencyIdentifier anchor =
+        ids.stream().filter(i -> IdentifierSystems.STRONG.contains(i.system())).findFirst().orElse(null);
+    if (anchor != null) {
+      ids.stream().filter(i -> !i.equals(anchor)).forEach(i -> linkOnce(anchor, i, methodFor(i), source));
+    }
+    patient
+        .demographics()
+        .ifPresent(d -> learnPerson(new PersonRow(anchor != null ? anchor : ids.get(0), d), source));
+  }
+
+  private static LinkMethod methodFor(AgencyIdentifier other) {
+    return IdentifierSystems.STRONG.contains(other.system())
+        ? LinkMethod.STRONG_IDENTIFIERS
+        : LinkMethod.SAME_PATIENT_RECORD;
+  }
+
+  /** Remembers the person and links or queues them against everyone who matches. */
+  private void learnPerson(PersonRow person, String source) {
+    store.rememberPerson(person, source, now());
+    for (PersonRow candidate : store.candidates(person.demographics())) {
+      if (candidate.identifier().system().equals(person.identifier().system())) {
+        continue;
+      }
+      String difference = person.demographics().soleDifference(candidate.demographics());
+      if (person.demographics().equals(candidate.demographics())) {
+        linkOnce(person.identifier(), candidate.identifier(), LinkMethod.NAME_DOB_POSTCODE, source);
+      } else if (difference != null
+          && !store.activeLinkExists(person.identifier(), candidate.identifier())) {
+        store.insertReviewIfNew(person.identifier(), candidate.identifier(), difference, source, now());
+      }
+    }
+  }
+
+  private void linkOnce(AgencyIdentifier a, AgencyIdentifier b, LinkMethod method, String source) {
+    if (!store.activeLinkExists(a, b)) {
+      store.insertLink(a, b, method, source, now(), null);
+    }
+  }
+
+  private int endMissingTenancies(List<TenancyRollEntry> entries, String sourceFile) {
+    Set<String> today = entries.stream().map(TenancyRollEntry::tenancyRef).collect(Collectors.toSet());
+    Set<String> ended = new HashSet<>(store.valuesOfSystem(IdentifierSystems.TENANCY));
+    ended.removeAll(today);
+    for (String ref : ended) {
+      AgencyIdentifier tenancy = new AgencyIdentifier(IdentifierSystems.TENANCY, ref);
+      store.endLinksOf(tenancy, now(), "tenancy missing from roll " + sourceFile + ": it has ended");
+      store.forgetPeople(tenancy);
+    }
+    return ended.size();
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

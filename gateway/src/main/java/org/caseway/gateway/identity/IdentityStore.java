@@ -1,0 +1,199 @@
+package org.caseway.gateway.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The identity index's tables. Thread-safe; methods join the caller's transaction. */
+class IdentityStore {
+
+  /** A person row: an identifier with the demographics it was seen with. */
+  record PersonRow(AgencyIdentifier identifier, Demographics demographics) {}
+
+  private static final String LINK_COLUMNS =
+      "link_id, a_system, a_value, b_system, b_value, method, source, created_at, confirmed_by,"
+          + " ended_at, ended_reason";
+  private static final String REVIEW_COLUMNS =
+      "review_id, a_system, a_value, b_system, b_value, differing_field, source, created_at,"
+          + " status, decided_by, decided_at";
+
+  private final JdbcClient jdbc;
+
+  IdentityStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Active links touching any of {@code ids}. */
+  List<IdentityLink> activeLinksOf(Collection<AgencyIdentifier> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>();
+    String a = matchAny("a", ids, params);
+    String b = matchAny("b", ids, params);
+    return jdbc.sql(
+            "SELECT " + LINK_COLUMNS + " FROM identity_link WHERE ended_at IS NULL AND (" + a
+                + " OR " + b + ")")
+        .params(params)
+        .query(IdentityStore::toLink)
+        .list();
+  }
+
+  /** Every link touching {@code id}, active or ended. */
+  List<IdentityLink> allLinksOf(AgencyIdentifier id) {
+    return jdbc.sql(
+            "SELECT " + LINK_COLUMNS + " FROM identity_link WHERE (a_system = ? AND a_value = ?)"
+                + " OR (b_system = ? AND b_value = ?) ORDER BY link_id")
+        .params(id.system(), id.value(), id.system(), id.value())
+        .query(IdentityStore::toLink)
+        .list();
+  }
+
+  boolean activeLinkExists(AgencyIdentifier x, AgencyIdentifier y) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM identity_link WHERE ended_at IS NULL AND ((a_system = ? AND"
+                    + " a_value = ? AND b_system = ? AND b_value = ?) OR (a_system = ? AND a_value = ?"
+                    + " AND b_system = ? AND b_value = ?))")
+            .params(x.system(), x.value(), y.system(), y.value(), y.system(), y.value(), x.system(), x.value())
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  void insertLink(AgencyIdentifier a, AgencyIdentifier b, LinkMethod method, String source,
+      Instant at, String confirmedBy) {
+    jdbc.sql(
+            "INSERT INTO identity_link (a_system, a_value, b_system, b_value, method, source,"
+                + " created_at, confirmed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(a.system(), a.value(), b.system(), b.value(), method.name(), source,
+            Timestamp.from(at), confirmedBy)
+        .update();
+  }
+
+  int endLinksOf(AgencyIdentifier id, Instant at, String reason) {
+    return jdbc.sql(
+            "UPDATE identity_link SET ended_at = ?, ended_reason = ? WHERE ended_at IS NULL AND"
+                + " ((a_system = ? AND a_value = ?) OR (b_system = ? AND b_value = ?))")
+        .params(Timestamp.from(at), reason, id.system(), id.value(), id.system(), id.value())
+        .update();
+  }
+
+  void rememberPerson(PersonRow person, String source, Instant at) {
+    Demographics d = person.demographics();
+    jdbc.sql(
+            "INSERT INTO identity_person (id_system, id_value, match_name, birth_date, postcode,"
+                + " source, seen_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
+                + " identity_person WHERE id_system = ? AND id_value = ? AND match_name = ? AND"
+                + " birth_date = ? AND postcode = ?)")
+        .params(person.identifier().system(), person.identifier().value(), d.matchName(),
+            d.birthDate(), d.postcode(), source, Timestamp.from(at), person.identifier().system(),
+            person.identifier().value(), d.matchName(), d.birthDate(), d.postcode())
+        .update();
+  }
+
+  /** People who share at least two of the three fields with {@code d}. */
+  List<PersonRow> candidates(Demographics d) {
+    return jdbc.sql(
+            "SELECT id_system, id_value, match_name, birth_date, postcode FROM identity_person"
+                + " WHERE (match_name = ? AND birth_date = ?) OR (match_name = ? AND postcode = ?)"
+                + " OR (birth_date = ? AND postcode = ?)")
+        .params(d.matchName(), d.birthDate(), d.matchName(), d.postcode(), d.birthDate(), d.postcode())
+        .query(
+            (row, n) ->
+                new PersonRow(
+                    new AgencyIdentifier(row.getString(1), row.getString(2)),
+                    new Demographics(row.getString(3), row.getString(4), row.getString(5))))
+        .list();
+  }
+
+  List<String> valuesOfSystem(String system) {
+    return jdbc.sql("SELECT DISTINCT id_value FROM identity_person WHERE id_system = ?")
+        .param(system)
+        .query(String.class)
+        .list();
+  }
+
+  void forgetPeople(AgencyIdentifier id) {
+    jdbc.sql("DELETE FROM identity_person WHERE id_system = ? AND id_value = ?")
+        .params(id.system(), id.value())
+        .update();
+  }
+
+  /** Inserts a pending review unless the pair (either way round) was ever reviewed. */
+  void insertReviewIfNew(AgencyIdentifier a, AgencyIdentifier b, String field, String source, Instant at) {
+    jdbc.sql(
+            "INSERT INTO identity_review (a_system, a_value, b_system, b_value, differing_field,"
+                + " source, created_at, status) SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING' WHERE NOT"
+                + " EXISTS (SELECT 1 FROM identity_review WHERE (a_system = ? AND a_value = ? AND"
+                + " b_system = ? AND b_value = ?) OR (a_system = ? AND a_value = ? AND b_system = ?"
+                + " AND b_value = ?))")
+        .params(a.system(), a.value(), b.system(), b.value(), field, source, Timestamp.from(at),
+            a.system(), a.value(), b.system(), b.value(), b.system(), b.value(), a.system(), a.value())
+        .update();
+  }
+
+  List<IdentityReview> reviews(String status) {
+    return jdbc.sql("SELECT " + REVIEW_COLUMNS + " FROM identity_review WHERE status = ? ORDER BY review_id")
+        .param(status)
+        .query(IdentityStore::toReview)
+        .list();
+  }
+
+  Optional<IdentityReview> reviewForUpdate(long id) {
+    return jdbc.sql("SELECT " + REVIEW_COLUMNS + " FROM identity_review WHERE review_id = ? FOR UPDATE")
+        .param(id)
+        .query(IdentityStore::toReview)
+        .optional();
+  }
+
+  void decideReview(long id, String status, String by, Instant at) {
+    jdbc.sql("UPDATE identity_review SET status = ?, decided_by = ?, decided_at = ? WHERE review_id = ?")
+        .params(status, by, Timestamp.from(at), id)
+        .update();
+  }
+
+  private static String matchAny(String side, Collection<AgencyIdentifier> ids, List<Object> params) {
+    StringBuilder sql = new StringBuilder("(");
+    for (AgencyIdentifier id : ids) {
+      sql.append(sql.length() > 1 ? " OR " : "")
+          .append("(").append(side).append("_system = ? AND ").append(side).append("_value = ?)");
+      params.add(id.system());
+      params.add(id.value());
+    }
+    return sql.append(")").toString();
+  }
+
+  private static IdentityLink toLink(ResultSet row, int n) throws SQLException {
+    Timestamp ended = row.getTimestamp("ended_at");
+    return new IdentityLink(
+        row.getLong("link_id"),
+        new AgencyIdentifier(row.getString("a_system"), row.getString("a_value")),
+        new AgencyIdentifier(row.getString("b_system"), row.getString("b_value")),
+        LinkMethod.valueOf(row.getString("method")),
+        row.getString("source"),
+        row.getTimestamp("created_at").toInstant(),
+        row.getString("confirmed_by"),
+        ended == null ? null : ended.toInstant(),
+        row.getString("ended_reason"));
+  }
+
+  private static IdentityReview toReview(ResultSet row, int n) throws SQLException {
+    Timestamp decided = row.getTimestamp("decided_at");
+    return new IdentityReview(
+        row.getLong("review_id"),
+        new AgencyIdentifier(row.getString("a_system"), row.getString("a_value")),
+        new AgencyIdentifier(row.getString("b_system"), row.getString("b_value")),
+        row.getString("differing_field"),
+        row.getString("source"),
+        row.getTimestamp("created_at").toInstant(),
+        row.getString("status"),
+        row.getString("decided_by"),
+        decided == null ? null : decided.toInstant());
+  }
+}
