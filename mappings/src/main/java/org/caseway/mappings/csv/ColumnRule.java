@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  *   format: dd/MM/yyyy HH:mm  # date, datetime
  *   zone: Europe/London       # datetime: the local time's zone
  *   pattern: 'N[0-9]{7}'      # the whole value must match (after normalising)
+ *   shape: N + 7 digits       # how to say the pattern to a person, in error messages
  *   values: [M, F, X, U]      # the value (each item of a list) must be one of these
  *   separator: ';'            # list
  *   normalise: postcode       # postcode, upper, collapse-spaces
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * </pre>
  */
 record ColumnRule(String name, boolean required, Optional<String> requiredWith, String type,
-    Optional<String> formatPattern, Optional<DateTimeFormatter> format, Optional<ZoneId> zone, Optional<Pattern> pattern,
+    Optional<String> formatPattern, Optional<DateTimeFormatter> format, Optional<ZoneId> zone, Optional<Pattern> pattern, Optional<String> shape,
     List<String> values, String separator, Optional<String> normalise, Optional<String> check) {
 
   static ColumnRule read(JsonNode column) {
@@ -55,6 +56,7 @@ record ColumnRule(String name, boolean required, Optional<String> requiredWith, 
     column.path("values").forEach(value -> values.add(value.asText()));
     return new ColumnRule(name, column.path("required").asBoolean(false),
         text(column, "required-with"), type, formatPattern, format, zone, text(column, "pattern").map(Pattern::compile),
+        text(column, "shape"),
         List.copyOf(values), column.path("separator").asText(";"), normalise, text(column, "check"));
   }
 
@@ -76,7 +78,7 @@ record ColumnRule(String name, boolean required, Optional<String> requiredWith, 
 
   private String checked(String value) {
     pattern.filter(p -> !p.matcher(value).matches()).ifPresent(p -> {
-      throw new IllegalArgumentException("does not have the expected shape " + p.pattern());
+      throw new IllegalArgumentException("does not have the shape " + shape.orElse(p.pattern()));
     });
     if (!values.isEmpty() && !values.contains(value)) {
       throw new IllegalArgumentException("is not one of " + String.join(", ", values));
