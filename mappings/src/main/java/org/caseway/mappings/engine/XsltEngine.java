@@ -91,6 +91,9 @@ public final class XsltEngine implements MappingEngine {
     }
   }
 
+  /** Outputs are caught in memory; this base only gives their relative names something to resolve against. */
+  private static final String OUTPUT_BASE = "file:///caseway-mapping-output/";
+
   private record XsltMapper(MappingDefinition definition, XsltExecutable executable, Json json,
       InputLimits limits) implements Mapper {
 
@@ -106,13 +109,18 @@ public final class XsltEngine implements MappingEngine {
       transformer.setURIResolver((href, base) -> {
         throw new javax.xml.transform.TransformerException("a mapping may not read " + href);
       });
+      List<String> messages = new ArrayList<>();
+      transformer.setMessageHandler(message -> messages.add(message.getStringValue()));
+      transformer.setErrorReporter(error -> { });
       try {
         transformer.setStylesheetParameters(parameters(input, text.startsWith("\uFEFF") ? text.substring(1) : text));
+        transformer.setBaseOutputURI(OUTPUT_BASE);
         transformer.setResultDocumentHandler(uri -> destination(transformer, uri, keys, written));
         transformer.callTemplate(null, transformer.newSerializer(new StringWriter()));
       } catch (SaxonApiException e) {
-        return new MappingResult(List.of(), List.of(new RecordError(input.name(), 0, "$", "",
-            "the stylesheet refused this input: " + e.getMessage())));
+        String reason = messages.isEmpty() ? "the stylesheet failed on this input: " + e.getMessage()
+            : messages.get(messages.size() - 1);
+        return new MappingResult(List.of(), List.of(new RecordError(input.name(), 0, "$", "", reason)));
       }
       for (int i = 0; i < keys.size(); i++) {
         outputs.add(new MappingOutput(written.get(i).toString(), definition.mediaType(), keys.get(i), List.of()));
@@ -133,7 +141,8 @@ public final class XsltEngine implements MappingEngine {
         List<StringWriter> written) {
       StringWriter writer = new StringWriter();
       String path = uri.getPath() == null ? uri.toString() : uri.getPath();
-      keys.add(path.substring(path.lastIndexOf('/') + 1));
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      keys.add(name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name);
       written.add(writer);
       return transformer.newSerializer(writer);
     }
