@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * <pre>
  * - name: ReportedAt          # the header name (columns are found by name, in any order)
  *   required: true            # a row must have a value (required-with: OtherColumn: when that one has)
+ *   requires: OtherColumn     # a value here needs one there (a person's name needs its reference)
  *   type: datetime            # string (default), integer, date, datetime, list
  *   format: dd/MM/yyyy HH:mm  # date, datetime
  *   zone: Europe/London       # datetime: the local time's zone
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  *   check: nhs-number         # nhs-number (modulus 11 check digit)
  * </pre>
  */
-record ColumnRule(String name, boolean required, Optional<String> requiredWith, String type,
+record ColumnRule(String name, boolean required, Optional<String> requiredWith, Optional<String> requires, String type,
     Optional<String> formatPattern, Optional<DateTimeFormatter> format, Optional<ZoneId> zone, Optional<Pattern> pattern, Optional<String> shape,
     List<String> values, String separator, Optional<String> normalise, Optional<String> check) {
 
@@ -55,7 +56,7 @@ record ColumnRule(String name, boolean required, Optional<String> requiredWith, 
     List<String> values = new ArrayList<>();
     column.path("values").forEach(value -> values.add(value.asText()));
     return new ColumnRule(name, column.path("required").asBoolean(false),
-        text(column, "required-with"), type, formatPattern, format, zone, text(column, "pattern").map(Pattern::compile),
+        text(column, "required-with"), text(column, "requires"), type, formatPattern, format, zone, text(column, "pattern").map(Pattern::compile),
         text(column, "shape"),
         List.copyOf(values), column.path("separator").asText(";"), normalise, text(column, "check"));
   }

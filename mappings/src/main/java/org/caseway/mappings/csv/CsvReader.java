@@ -106,6 +106,10 @@ public final class CsvReader {
         errors.add(new RecordError(source, line, rule.name(), "", rule.name() + " is empty but required"
             + rule.requiredWith().map(other -> " when " + other + " is given").orElse("")));
       }
+      rule.requires().filter(other -> present && raw.getOrDefault(other, "").isBlank())
+          .filter(other -> errors.stream().noneMatch(error -> error.location().equals(other))).ifPresent(other ->
+          errors.add(new RecordError(source, line, other, "", other + " is empty but " + rule.name()
+              + " is given: without " + other + " this row cannot be mapped")));
     }
   }
 

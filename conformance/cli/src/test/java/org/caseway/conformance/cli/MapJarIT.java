@@ -52,7 +52,7 @@ class MapJarIT {
         .contains("== output 1: NP-2026-004800")
         .contains("REFUSED ASB_EXPORT_20261106093000.csv:4 ReportedAt: ReportedAt is not a real date and time in the format dd/MM/yyyy HH:mm (value '31/02/2026 09:00')")
         .contains("REFUSED ASB_EXPORT_20261106093000.csv:6 PNCId: PNCId does not have the shape YYYY/NNNNNNNL")
-        .contains("Total: 1 outputs, 9 refused");
+        .contains("Total: 1 outputs, 10 refused");
   }
 
   @Test
