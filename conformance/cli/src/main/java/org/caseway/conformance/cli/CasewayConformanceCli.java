@@ -20,7 +20,7 @@ public final class CasewayConformanceCli {
   }
 
   public static void main(String[] args) {
-    CasewayConformanceCli cli = new CasewayConformanceCli(List.of(new ValidateCommand()));
+    CasewayConformanceCli cli = new CasewayConformanceCli(List.of(new ValidateCommand(), new MapCommand()));
     System.exit(cli.run(args, System.out, System.err));
   }
 
