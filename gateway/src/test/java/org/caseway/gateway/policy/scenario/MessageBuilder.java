@@ -54,6 +54,25 @@ public final class MessageBuilder {
     throw new IllegalArgumentException("No person with identifier " + identifierValue);
   }
 
+  /** A new message: fresh Bundle.id and MessageHeader.id, as a partner's next message would have. */
+  public MessageBuilder fresh() {
+    bundle.setId(UUID.randomUUID().toString());
+    String headerId = UUID.randomUUID().toString();
+    header().setId(headerId);
+    bundle.getEntryFirstRep().setFullUrl("urn:uuid:" + headerId);
+    return this;
+  }
+
+  /** Another person: every identifier whose value is {@code value} gets {@code replacement}. */
+  public MessageBuilder renumber(String value, String replacement) {
+    for (BundleEntryComponent entry : bundle.getEntry()) {
+      if (entry.getResource() instanceof Patient patient) {
+        patient.getIdentifier().stream().filter(i -> value.equals(i.getValue())).forEach(i -> i.setValue(replacement));
+      }
+    }
+    return this;
+  }
+
   public MessageBuilder id(String id) {
     bundle.setId(id);
     return this;
