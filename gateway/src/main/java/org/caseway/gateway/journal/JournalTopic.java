@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.caseway.gateway.kafka.KafkaBootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class JournalTopic {
 
   private static final Logger log = LoggerFactory.getLogger(JournalTopic.class);
+
+  private static final long DESCRIBE_RETRY_MS = 100;
 
   private JournalTopic() {}
 
@@ -34,12 +37,7 @@ public final class JournalTopic {
     long timeoutMs = journal.sendTimeout().toMillis();
     try (Admin admin = Admin.create(config)) {
       createIfMissing(admin, journal, timeoutMs);
-      TopicDescription description =
-          admin
-              .describeTopics(List.of(journal.topic()))
-              .topicNameValues()
-              .get(journal.topic())
-              .get(timeoutMs, TimeUnit.MILLISECONDS);
+      TopicDescription description = describe(admin, journal.topic(), timeoutMs);
       log.info(
           "Journal topic {} has {} partitions", journal.topic(), description.partitions().size());
     } catch (InterruptedException e) {
@@ -49,6 +47,26 @@ public final class JournalTopic {
       throw new IllegalStateException(
           "Could not prepare journal topic " + journal.topic() + " on " + kafka.bootstrapServers(),
           e);
+    }
+  }
+
+  /**
+   * Describes the topic, asking again while the broker does not yet know a topic it has just
+   * created (its metadata catches up within moments; under load the first answer can come first).
+   */
+  private static TopicDescription describe(Admin admin, String topic, long timeoutMs)
+      throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    while (true) {
+      try {
+        return admin.describeTopics(List.of(topic)).topicNameValues().get(topic)
+            .get(timeoutMs, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        TimeUnit.MILLISECONDS.sleep(DESCRIBE_RETRY_MS);
+      }
     }
   }
 
