@@ -1,14 +1,12 @@
 package org.caseway.gateway.delivery;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.caseway.conformance.ImplementationGuide;
 import org.caseway.gateway.kafka.KafkaBootstrap;
+import org.caseway.gateway.kafka.ReliableProducerConfig;
 import org.caseway.gateway.kafka.KafkaTopics;
 import org.caseway.gateway.partner.PartnerRegistry;
 import org.springframework.context.annotation.Bean;
@@ -49,18 +47,6 @@ public class DeliveryConfiguration {
   }
 
   static Map<String, Object> producerConfig(String bootstrapServers, DeliveryProperties delivery) {
-    int timeoutMs = Math.toIntExact(delivery.sendTimeout().toMillis());
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, "caseway-delivery");
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
-    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    return config;
+    return ReliableProducerConfig.of(bootstrapServers, "caseway-delivery", delivery.sendTimeout());
   }
 }
