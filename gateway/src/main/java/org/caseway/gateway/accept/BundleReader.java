@@ -51,6 +51,14 @@ public class BundleReader {
           ErrorCode.MESSAGE_UNREADABLE,
           "The body is not a FHIR resource in JSON: " + e.getMessage(),
           e);
+    } catch (RuntimeException parserFault) {
+      // HAPI's parser has thrown index and null-pointer exceptions on some malformed input; the
+      // partner's message is still unreadable, not the gateway's failure.
+      throw new GatewayException(
+          ErrorCode.MESSAGE_UNREADABLE,
+          "The body could not be read as a FHIR JSON resource (the parser stopped with "
+              + parserFault.getClass().getSimpleName() + "): check it against the FHIR JSON format.",
+          parserFault);
     }
     if (!(resource instanceof Bundle bundle)) {
       throw new GatewayException(

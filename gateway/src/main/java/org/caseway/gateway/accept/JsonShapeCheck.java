@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.caseway.gateway.error.ErrorCode;
 import org.caseway.gateway.error.GatewayException;
 
@@ -17,6 +18,9 @@ import org.caseway.gateway.error.GatewayException;
  * limits. Thread-safe. Linear in the size of the input, with constant memory.
  */
 public class JsonShapeCheck {
+
+  private static final Pattern ELEMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final int NAME_SHOWN = 40;
 
   private final JsonFactory json;
   private final AcceptProperties limits;
@@ -69,10 +73,22 @@ public class JsonShapeCheck {
           }
           depth--;
         }
+        case FIELD_NAME -> checkName(parser);
         // Jackson checks a string's length when its text is read, not when it is skipped.
         case VALUE_STRING -> parser.getText();
         default -> { }
       }
+    }
+  }
+
+  private static void checkName(JsonParser parser) throws IOException {
+    String name = parser.currentName();
+    if (!ELEMENT_NAME.matcher(name).matches()) {
+      String shown = name.length() > NAME_SHOWN ? name.substring(0, NAME_SHOWN) + "..." : name;
+      throw new GatewayException(ErrorCode.MESSAGE_UNREADABLE,
+          "The JSON property name '" + shown + "' at line " + parser.currentLocation().getLineNr()
+              + ", column " + parser.currentLocation().getColumnNr() + " is not a FHIR element name"
+              + " (letters, digits and _ only, e.g. \"birthDate\"): check for stray spaces or quotes.");
     }
   }
 

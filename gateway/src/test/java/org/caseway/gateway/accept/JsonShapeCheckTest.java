@@ -64,4 +64,22 @@ class JsonShapeCheckTest {
   void leavesMalformedJsonToTheFhirParser() {
     assertThatCode(() -> check.check("{\"resourceType\": ")).doesNotThrowAnyException();
   }
+
+  @Test
+  void refusesAPropertyNameNoFhirElementHasSayingWhere() {
+    // Found by the fuzzer: HAPI's parser throws StringIndexOutOfBoundsException on such a name.
+    String strayName = "{\"resourceType\":\"Bundle\",\n \" id\":\"x\"}";
+
+    assertThatThrownBy(() -> check.check(strayName))
+        .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MESSAGE_UNREADABLE))
+        .hasMessageContaining("' id'")
+        .hasMessageContaining("line 2");
+  }
+
+  @Test
+  void letsFhirPrimitiveExtensionNamesThrough() {
+    String primitiveExtension = "{\"resourceType\":\"Patient\",\"_birthDate\":{\"extension\":[]}}";
+
+    assertThatCode(() -> check.check(primitiveExtension)).doesNotThrowAnyException();
+  }
 }
