@@ -15,6 +15,8 @@ public class AcceptMessageRoute extends RouteBuilder {
 
   public static final String ENDPOINT = "direct:accept-message";
   public static final String ROUTE_ID = "accept-message";
+  /** Set on the answer: true when the id had been accepted before and nothing new was written. */
+  public static final String REPEAT_HEADER = "CasewayRepeat";
 
   private final BundleReader reader;
   private final SenderCheck senderCheck;
@@ -50,6 +52,7 @@ public class AcceptMessageRoute extends RouteBuilder {
         .id("validate")
         .bean(acceptor, "accept")
         .id("accept")
+        .setHeader(REPEAT_HEADER, simple("${body.repeat}"))
         .bean(responses, "build")
         .id("respond");
   }

@@ -1,6 +1,6 @@
 package org.caseway.gateway.accept;
 
-import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.caseway.gateway.error.ErrorCode;
 import org.caseway.gateway.error.GatewayException;
@@ -29,21 +29,40 @@ public class MessageAcceptance {
    *     ErrorCode#INTERNAL_ERROR}
    */
   public Bundle accept(String authenticatedPartner, String json) {
-    try {
-      return camel.requestBodyAndHeader(
-          AcceptMessageRoute.ENDPOINT,
-          json,
-          RouteFailureLogger.PARTNER_HEADER,
-          authenticatedPartner,
-          Bundle.class);
-    } catch (CamelExecutionException e) {
-      if (e.getCause() instanceof GatewayException refusal) {
-        throw refusal;
-      }
-      throw new GatewayException(
-          ErrorCode.INTERNAL_ERROR,
-          "The gateway failed to process the message; it was not accepted. Send it again later.",
-          e.getCause());
-    }
+    return submit(authenticatedPartner, json).response();
   }
+
+  /**
+   * As {@link #accept}, also saying whether the message was new.
+   *
+   * @throws GatewayException as {@link #accept} does
+   */
+  public Outcome submit(String authenticatedPartner, String json) {
+    Exchange answer = camel.request(AcceptMessageRoute.ENDPOINT, exchange -> {
+      exchange.getIn().setBody(json);
+      exchange.getIn().setHeader(RouteFailureLogger.PARTNER_HEADER, authenticatedPartner);
+    });
+    if (answer.getException() != null) {
+      throw translate(answer.getException());
+    }
+    Bundle response = answer.getMessage().getBody(Bundle.class);
+    boolean repeat = answer.getMessage().getHeader(AcceptMessageRoute.REPEAT_HEADER, false, Boolean.class);
+    return new Outcome(response, repeat);
+  }
+
+  private static GatewayException translate(Exception failure) {
+    if (failure instanceof GatewayException refusal) {
+      return refusal;
+    }
+    return new GatewayException(
+        ErrorCode.INTERNAL_ERROR,
+        "The gateway failed to process the message; it was not accepted. Send it again later.",
+        failure);
+  }
+
+  /**
+   * @param response the response message acknowledging it
+   * @param repeat true when its id had been accepted before and nothing new was written
+   */
+  public record Outcome(Bundle response, boolean repeat) {}
 }

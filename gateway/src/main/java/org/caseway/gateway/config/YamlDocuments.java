@@ -5,6 +5,7 @@ import java.util.Properties;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PlaceholdersResolver;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.io.Resource;
 
@@ -23,6 +24,16 @@ public final class YamlDocuments {
    * @throws IllegalStateException if the file is missing or a value cannot be bound, naming the file
    */
   public static <T> List<T> readList(Resource file, String key, Class<T> type) {
+    return readList(file, key, type, null);
+  }
+
+  /**
+   * As {@link #readList(Resource, String, Class)}, resolving {@code ${...}} placeholders in values
+   * against {@code placeholders} (the application's environment: properties and environment
+   * variables), so that a partnership file names what differs per deployment without holding it.
+   * A placeholder that cannot be resolved is left as written.
+   */
+  public static <T> List<T> readList(Resource file, String key, Class<T> type, PlaceholdersResolver placeholders) {
     if (!file.exists()) {
       throw new IllegalStateException("Missing " + file.getDescription());
     }
@@ -30,7 +41,7 @@ public final class YamlDocuments {
       YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
       yaml.setResources(file);
       Properties properties = yaml.getObject();
-      return new Binder(new MapConfigurationPropertySource(properties))
+      return new Binder(List.of(new MapConfigurationPropertySource(properties)), placeholders)
           .bind(key, Bindable.listOf(type))
           .orElse(List.of());
     } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import org.caseway.gateway.identity.IdentityLearner;
 import org.caseway.gateway.journal.JournalProperties;
 import org.caseway.gateway.kafka.KafkaBootstrap;
 import org.caseway.gateway.ledger.DisclosureLedger;
+import org.caseway.gateway.ledger.MarkerDisclosures;
 import org.caseway.gateway.partner.PartnerDirectory;
 import org.caseway.gateway.policy.PolicyEngine;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public class DispatchConfiguration {
       DeliveryTransports transports,
       DeliveryProperties delivery,
       OffsetCommitter committer,
+      MarkerDisclosures markers,
       MeterRegistry meters,
       Clock clock) {
     if (!dispatch.enabled()) {
@@ -56,7 +58,7 @@ public class DispatchConfiguration {
     MessageDispatcher dispatcher =
         new MessageDispatcher(guide.fhirContext(), identities, new RecipientDecisions(engine, partners, meters),
             ledger, new DisclosureDelivery(transports, delivery.maxAttempts(), delivery.retryBackoff()),
-            partners, clock);
+            partners, markers, clock);
     String endpoint = KafkaConsumerUris.manualCommit(
         journal.topic(), kafka.bootstrapServers(), dispatch.groupId(), dispatch.maxPollRecords());
     return new JournalDispatchRoute(endpoint, dispatcher, committer);

@@ -16,6 +16,7 @@ import org.caseway.gateway.identity.PatientFacts;
 import org.caseway.gateway.journal.JournalRecords;
 import org.caseway.gateway.ledger.DisclosureLedger;
 import org.caseway.gateway.ledger.LedgerEntries;
+import org.caseway.gateway.ledger.MarkerDisclosures;
 import org.caseway.gateway.ledger.PendingEntry;
 import org.caseway.gateway.partner.PartnerDirectory;
 import org.caseway.gateway.policy.Disclosure;
@@ -43,16 +44,19 @@ public class MessageDispatcher {
   private final DisclosureLedger ledger;
   private final DisclosureDelivery delivery;
   private final PartnerDirectory partners;
+  private final MarkerDisclosures markers;
   private final Clock clock;
 
   public MessageDispatcher(FhirContext fhir, IdentityLearner identities, RecipientDecisions decisions,
-      DisclosureLedger ledger, DisclosureDelivery delivery, PartnerDirectory partners, Clock clock) {
+      DisclosureLedger ledger, DisclosureDelivery delivery, PartnerDirectory partners, MarkerDisclosures markers,
+      Clock clock) {
     this.fhir = fhir;
     this.identities = identities;
     this.decisions = decisions;
     this.ledger = ledger;
     this.delivery = delivery;
     this.partners = partners;
+    this.markers = markers;
     this.clock = clock;
   }
 
@@ -106,6 +110,8 @@ public class MessageDispatcher {
     if (!ledger.recordOnce(messageId, entries)) {
       log.info("Message {} was recorded before (taken from the journal again); delivering again", messageId);
     }
+    // Idempotent (disclosure ids are stable), so a message taken again remembers the same firsts.
+    decided.forEach(d -> d.disclosures().forEach(x -> markers.rememberFirst(d.recipientId(), x.view(), now)));
   }
 
   private static List<String> viewIds(PolicyDecision decision) {

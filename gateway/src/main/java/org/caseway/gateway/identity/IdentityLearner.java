@@ -52,12 +52,14 @@ public class IdentityLearner {
    *
    * @param entries every row of the roll, as parsed
    * @param sourceFile the roll's file name, recorded as the links' source
+   * @param complete whether {@code entries} is the whole roll; a roll with refused rows ends no
+   *     tenancy, since the rows missing from it may be the refused ones
    */
-  public void applyTenancyRoll(List<TenancyRollEntry> entries, String sourceFile) {
+  public void applyTenancyRoll(List<TenancyRollEntry> entries, String sourceFile, boolean complete) {
     String source = "tenancy-roll:" + sourceFile;
     transaction.executeWithoutResult(
         status -> {
-          int ended = endMissingTenancies(entries, sourceFile);
+          int ended = complete ? endMissingTenancies(entries, sourceFile) : 0;
           entries.forEach(e -> learnPerson(new PersonRow(e.identifier(), e.demographics()), source));
           log.info("Applied tenancy roll {}: {} rows, {} tenancies ended", sourceFile, entries.size(), ended);
         });

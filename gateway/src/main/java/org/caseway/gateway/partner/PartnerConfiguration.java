@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,8 +19,10 @@ public class PartnerConfiguration {
   private static final Logger log = LoggerFactory.getLogger(PartnerConfiguration.class);
 
   @Bean
-  PartnerRegistry partnerRegistry(PartnerRegistryProperties properties, ResourceLoader resources) {
-    PartnerRegistry registry = PartnerRegistry.load(resources.getResource(properties.file()));
+  PartnerRegistry partnerRegistry(
+      PartnerRegistryProperties properties, ResourceLoader resources, ConfigurableEnvironment environment) {
+    PartnerRegistry registry = PartnerRegistry.load(resources.getResource(properties.file()),
+        new PropertySourcesPlaceholdersResolver(environment));
     log.info("Loaded {} partners from {}", registry.size(), properties.file());
     return registry;
   }

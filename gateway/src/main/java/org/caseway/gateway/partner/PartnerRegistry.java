@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.caseway.gateway.config.YamlDocuments;
+import org.springframework.boot.context.properties.bind.PlaceholdersResolver;
 import org.springframework.core.io.Resource;
 
 /**
@@ -36,6 +37,11 @@ public final class PartnerRegistry implements PartnerDirectory {
   /** Reads the registry from a YAML file with a top-level {@code partners} list. */
   public static PartnerRegistry load(Resource file) {
     return new PartnerRegistry(YamlDocuments.readList(file, "partners", Partner.class));
+  }
+
+  /** As {@link #load(Resource)}, with {@code ${...}} placeholders resolved by {@code placeholders}. */
+  public static PartnerRegistry load(Resource file, PlaceholdersResolver placeholders) {
+    return new PartnerRegistry(YamlDocuments.readList(file, "partners", Partner.class, placeholders));
   }
 
   @Override

@@ -88,7 +88,7 @@ class DispatchDeliveryIT {
   @DynamicPropertySource
   static void embeddedDefault(DynamicPropertyRegistry registry) {
     EmbeddedGatewayProperties.register(registry, DATA_DIR);
-    registry.add("caseway.delivery.fhir-base-urls.northshire-mh-trust", () -> trust.baseUrl() + "/fhir");
+    registry.add("caseway.northshire.mh-trust-fhir-base", () -> trust.baseUrl() + "/fhir");
     registry.add("caseway.delivery.retry-backoff", () -> "50ms");
   }
 

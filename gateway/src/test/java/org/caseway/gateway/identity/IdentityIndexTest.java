@@ -60,7 +60,7 @@ class IdentityIndexTest {
   @Test
   void linksATenantOnExactNormalisedNameDobAndPostcodeWhateverTheSpellingOfSpacesAndAccents() {
     learner.learnFrom(message(patient(new Demo("Dean  Zoë", "WHITFIELD", "1994-03-17", "nn74qt"), PNC)), "m1");
-    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "dean zoe", "NN7 4QT")), "TENANCY_ROLL_20261103.csv");
+    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "dean zoe", "NN7 4QT")), "TENANCY_ROLL_20261103.csv", true);
 
     assertThat(index.linkedTo(List.of(PNC))).containsExactlyInAnyOrder(PNC, TENANCY);
     assertThat(index.linksOf(TENANCY).get(0).method()).isEqualTo(LinkMethod.NAME_DOB_POSTCODE);
@@ -69,19 +69,29 @@ class IdentityIndexTest {
 
   @Test
   void aTenancyMissingFromTodaysRollEndsItsLinks() {
-    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "Dean", "NN7 4QT")), "day1.csv");
+    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "Dean", "NN7 4QT")), "day1.csv", true);
     learner.learnFrom(message(patient(new Demo("Dean", "Whitfield", "1994-03-17", "NN7 4QT"), PNC)), "m1");
     assertThat(index.linkedTo(List.of(PNC))).contains(TENANCY);
 
-    learner.applyTenancyRoll(List.of(tenant("T999999", "Other", "Person", "NN1 1AA")), "day2.csv");
+    learner.applyTenancyRoll(List.of(tenant("T999999", "Other", "Person", "NN1 1AA")), "day2.csv", true);
 
     assertThat(index.linkedTo(List.of(PNC))).containsExactly(PNC);
     assertThat(index.linksOf(TENANCY).get(0).endedReason()).contains("day2.csv");
   }
 
   @Test
+  void aRollWithRefusedRowsEndsNoTenancyForARefusedRowMayBeTheMissingOne() {
+    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "Dean", "NN7 4QT")), "day1.csv", true);
+    learner.learnFrom(message(patient(new Demo("Dean", "Whitfield", "1994-03-17", "NN7 4QT"), PNC)), "m1");
+
+    learner.applyTenancyRoll(List.of(tenant("T999999", "Other", "Person", "NN1 1AA")), "day2.csv", false);
+
+    assertThat(index.linkedTo(List.of(PNC))).contains(TENANCY);
+  }
+
+  @Test
   void aNearMatchGoesToReviewAndIsLinkedOnlyWhenConfirmed() {
-    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "Dean", "NN7 4QT")), "day1.csv");
+    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "Dean", "NN7 4QT")), "day1.csv", true);
     learner.learnFrom(message(patient(new Demo("Dean", "Whitfield", "1994-03-17", "NN7 4QX"), PNC)), "m1");
 
     assertThat(index.linkedTo(List.of(PNC))).containsExactly(PNC);
@@ -99,7 +109,7 @@ class IdentityIndexTest {
 
   @Test
   void aRejectedNearMatchIsNotLinkedNorQueuedAgain() {
-    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "Dean", "NN7 4QT")), "day1.csv");
+    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "Dean", "NN7 4QT")), "day1.csv", true);
     learner.learnFrom(message(patient(new Demo("Dean", "Whitfield", "1995-03-17", "NN7 4QT"), PNC)), "m1");
     index.reject(index.pendingReviews().get(0).id(), "dsm");
 
@@ -111,7 +121,7 @@ class IdentityIndexTest {
 
   @Test
   void twoFieldsOffIsNoMatchAtAll() {
-    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "Dean", "NN7 4QT")), "day1.csv");
+    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "Dean", "NN7 4QT")), "day1.csv", true);
     learner.learnFrom(message(patient(new Demo("Dan", "Whitfield", "1995-03-17", "NN7 4QT"), PNC)), "m1");
 
     assertThat(index.pendingReviews()).isEmpty();

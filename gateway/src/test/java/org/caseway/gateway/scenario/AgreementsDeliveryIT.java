@@ -103,7 +103,7 @@ class AgreementsDeliveryIT {
   static void northshire(DynamicPropertyRegistry registry) {
     EmbeddedGatewayProperties.register(registry, DATA_DIR);
     registry.add("caseway.partners.file", () -> "classpath:agreements-delivery/partners.yaml");
-    registry.add("caseway.delivery.fhir-base-urls.northshire-mh-trust", () -> trust.baseUrl() + "/fhir");
+    registry.add("caseway.northshire.mh-trust-fhir-base", () -> trust.baseUrl() + "/fhir");
   }
 
   @AfterAll

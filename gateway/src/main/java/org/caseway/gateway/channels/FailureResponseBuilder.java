@@ -1,4 +1,4 @@
-package org.caseway.gateway.inbound;
+package org.caseway.gateway.channels;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;

@@ -1,0 +1,58 @@
+package org.caseway.adapters;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.caseway.adapters.feed.FeedStateStore;
+import org.caseway.adapters.intake.MessageIntake;
+import org.caseway.adapters.intake.PartnerGate;
+import org.caseway.adapters.intake.RecordFeed;
+import org.caseway.mappings.Mappings;
+
+/**
+ * What the channel routes need from their host (the gateway): the mapping catalogue, the accept
+ * path, the record feeds by name, durable feed state, the partner gate, one shared HTTP client, a
+ * clock, and the Kafka brokers.
+ *
+ * @param kafkaBrokers the bootstrap servers for Kafka channels
+ * @param kafkaOptions extra Camel Kafka endpoint options for every Kafka channel (security:
+ *     {@code securityProtocol}, {@code saslMechanism}, ...), already URI-safe
+ */
+public record AdapterServices(
+    Mappings mappings,
+    MessageIntake intake,
+    Map<String, RecordFeed> feeds,
+    FeedStateStore feedState,
+    PartnerGate gate,
+    HttpClient http,
+    Clock clock,
+    String kafkaBrokers,
+    Map<String, String> kafkaOptions) {
+
+  public AdapterServices {
+    Objects.requireNonNull(mappings, "mappings");
+    Objects.requireNonNull(intake, "intake");
+    feeds = Map.copyOf(feeds);
+    Objects.requireNonNull(feedState, "feedState");
+    Objects.requireNonNull(gate, "gate");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(kafkaBrokers, "kafkaBrokers");
+    kafkaOptions = Map.copyOf(kafkaOptions);
+  }
+
+  /** The record feed a file-drop channel's {@code feeds} setting names, or empty for messages. */
+  public Optional<RecordFeed> feedFor(ChannelDefinition channel) {
+    Optional<String> name = channel.optional("feeds");
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    RecordFeed feed = feeds.get(name.get());
+    if (feed == null) {
+      throw channel.problem("feeds", "names '" + name.get() + "', which is none of " + feeds.keySet());
+    }
+    return Optional.of(feed);
+  }
+}

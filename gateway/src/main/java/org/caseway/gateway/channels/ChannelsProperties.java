@@ -1,0 +1,28 @@
+package org.caseway.gateway.channels;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The partner channels: every {@code in} and {@code out} channel of the partners file runs as a route
+ * made from the adapters' template for its {@code type}.
+ *
+ * @param inboundEnabled whether this instance runs the inbound channels (drop folders, polled
+ *     feeds, the Kafka inbound topic). Default {@code true}. Outbound channels always run: dispatch
+ *     delivers through them.
+ * @param mappingsDir a folder of extra mapping folders ({@code <dir>/<id>/mapping.yaml}) that win
+ *     over the shipped ones of the same id, so agency IT can add or change a mapping without a
+ *     release. Default: none (the shipped mappings only).
+ * @param topicPartitions partitions of the Kafka channel topics (inbound, acknowledgements,
+ *     outbound) the gateway creates when missing. Default {@code 6}.
+ * @param connectTimeout TCP connect timeout of the HTTP channels (feeds, REST push, SOAP, FHIR).
+ *     Default {@code 5s}; each channel's {@code timeout} bounds the whole call.
+ */
+@ConfigurationProperties("caseway.channels")
+public record ChannelsProperties(
+    @DefaultValue("true") boolean inboundEnabled,
+    Path mappingsDir,
+    @DefaultValue("6") int topicPartitions,
+    @DefaultValue("5s") Duration connectTimeout) {}
