@@ -54,7 +54,11 @@ class RestartIT {
             "--caseway.data-dir=" + dataDir,
             "--server.port=0",
             "--caseway.kafka.embedded.port=" + FreePorts.next(),
-            "--caseway.kafka.embedded.controller-port=" + FreePorts.next());
+            "--caseway.kafka.embedded.controller-port=" + FreePorts.next(),
+            "--caseway.simulators.council-port=" + FreePorts.next(),
+            "--caseway.simulators.housing-port=" + FreePorts.next(),
+            "--caseway.simulators.mh-trust-port=" + FreePorts.next(),
+            "--caseway.simulators.seed=false");
   }
 
   private static HttpResponse<String> send(ConfigurableApplicationContext gateway, Bundle message) {

@@ -67,7 +67,7 @@ public class FileDropProcessor implements Processor {
   public void process(Exchange exchange) {
     String name = exchange.getIn().getHeader(FileConstants.FILE_NAME_ONLY, String.class);
     long size = exchange.getIn().getHeader(FileConstants.FILE_LENGTH, 0L, Long.class);
-    FileOutcome outcome = take(name, size, () -> exchange.getIn().getBody(byte[].class));
+    FileOutcome outcome = takeOrSetAside(name, size, () -> exchange.getIn().getBody(byte[].class));
     if (!outcome.problems().isEmpty()) {
       Path folder = Path.of(exchange.getIn().getHeader(FileConstants.FILE_PARENT, String.class))
           .resolve(FileOutcome.ERROR);
@@ -77,6 +77,24 @@ public class FileDropProcessor implements Processor {
     log.info("{}: file {} from {}: {} accepted, {} repeats, {} refused{}; moved to {}/", channel.routeId(),
         name, channel.partnerId(), outcome.accepted(), outcome.repeats(), outcome.problems().size(),
         outcome.wholeFileRefused() ? " (whole file)" : "", outcome.folder());
+  }
+
+  /**
+   * A fault of the gateway on one file (not the partner's, not a passing one) sets the file aside
+   * with a report instead of failing it again every poll; what was accepted before the fault stays
+   * accepted, and dropping the file again after the fix repeats those messages harmlessly.
+   */
+  private FileOutcome takeOrSetAside(String name, long size, java.util.function.Supplier<byte[]> content) {
+    try {
+      return take(name, size, content);
+    } catch (org.caseway.adapters.intake.IntakeUnavailableException passing) {
+      throw passing;
+    } catch (RuntimeException fault) {
+      log.error("{}: the gateway failed on file {}; set aside in error/", channel.routeId(), name, fault);
+      return FileOutcome.refusedWhole(whole(name, "Caseway failed while taking this file in ("
+          + fault.getClass().getSimpleName() + "); it is set aside and nothing is lost. Tell the Caseway"
+          + " operator, and drop the file again once they have fixed it: rows already accepted are taken once."));
+    }
   }
 
   /** The steps for one file; separate from Camel so that it reads (and tests) as a procedure. */

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
+import org.caseway.adapters.intake.IntakeUnavailableException;
 import org.caseway.adapters.intake.RecordFeed;
 import org.caseway.gateway.identity.IdentityLearner;
 import org.caseway.gateway.identity.TenancyRollEntry;
 import org.caseway.mappings.MappingOutput;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 
 /**
  * The housing tenancy roll, as the {@code housing-tenancy-roll} mapping types its rows, into the
@@ -35,7 +38,12 @@ public class TenancyRollFeed implements RecordFeed {
 
   @Override
   public void apply(String partnerId, String sourceName, List<MappingOutput> records, boolean complete) {
-    identities.applyTenancyRoll(records.stream().map(TenancyRollFeed::entry).toList(), sourceName, complete);
+    List<TenancyRollEntry> entries = records.stream().map(TenancyRollFeed::entry).toList();
+    try {
+      identities.applyTenancyRoll(entries, sourceName, complete);
+    } catch (TransientDataAccessException | RecoverableDataAccessException busy) {
+      throw new IntakeUnavailableException("The database cannot take the tenancy roll now", busy);
+    }
   }
 
   static TenancyRollEntry entry(MappingOutput record) {

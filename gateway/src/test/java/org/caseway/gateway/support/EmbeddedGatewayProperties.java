@@ -17,12 +17,23 @@ public final class EmbeddedGatewayProperties {
     return Path.of("target", "it-data", testName + "-" + UUID.randomUUID()).toAbsolutePath();
   }
 
-  /** Embedded Kafka on free ports and the H2 file database, both under {@code dataDir}. */
+  /**
+   * Embedded Kafka on free ports and the H2 file database, both under {@code dataDir}; the
+   * simulated partner systems on free ports, quick (housing answers in 20 ms), without the samples.
+   */
   public static void register(DynamicPropertyRegistry registry, Path dataDir) {
     int kafkaPort = FreePorts.next();
     int controllerPort = FreePorts.next();
+    int council = FreePorts.next();
+    int housing = FreePorts.next();
+    int trust = FreePorts.next();
     registry.add("caseway.data-dir", dataDir::toString);
     registry.add("caseway.kafka.embedded.port", () -> kafkaPort);
     registry.add("caseway.kafka.embedded.controller-port", () -> controllerPort);
+    registry.add("caseway.simulators.council-port", () -> council);
+    registry.add("caseway.simulators.housing-port", () -> housing);
+    registry.add("caseway.simulators.mh-trust-port", () -> trust);
+    registry.add("caseway.simulators.housing-delay", () -> "20ms");
+    registry.add("caseway.simulators.seed", () -> "false");
   }
 }

@@ -183,10 +183,16 @@ final class AgreementView {
     }
   }
 
-  /** If nobody remains whom the message is about, or its focus is gone, nothing is disclosed. */
+  /**
+   * If nobody remains whom the message is about, or its focus is gone, nothing is disclosed. A rule
+   * that shares "only about a subject who ..." shares nothing of a message about no one (an
+   * incident without people), since no subject meets its condition.
+   */
   private boolean somethingAboutSomeoneRemains(View view, List<Person> people, Considered considered) {
     boolean personRemains = people.stream().anyMatch(p -> view.contains(p.key()));
-    if (!considered.facts().persons().isEmpty() && !personRemains) {
+    boolean onlyAboutSubjects = considered.rule().conditions().stream()
+        .anyMatch(c -> c.type().aboutAPerson() && c.gatesWholeRule());
+    if ((!considered.facts().persons().isEmpty() || onlyAboutSubjects) && !personRemains) {
       considered.recorder().withholdUnder(considered.agreement(), considered.purpose(),
           considered.label() + ": nobody remains", "NO_SUBJECT_QUALIFIES",
           "no person in the message may be disclosed to " + considered.recipient().id() + " under this rule");
