@@ -89,6 +89,9 @@
       <xsl:variable name="person" select="."/>
       <xsl:variable name="tenancy" select="string($person?identifier?*[?system = $TENANCY][1]?value)"/>
       <xsl:variable name="markers" select="local:markers($person)"/>
+      <!-- A risk flag on a tenant whose violent or weapons marker housing already has: housing has no
+           alert type for it (housing-soap.md), and its officers already know. -->
+      <xsl:if test="$event != 'risk-flag-raised' or $tenancy = $first-risk">
       <xsl:variable name="type" select="local:alert-type($tenancy)"/>
       <xsl:result-document href="{$tenancy}-{$type}.xml">
         <soapenv:Envelope>
@@ -116,6 +119,7 @@
           </soapenv:Body>
         </soapenv:Envelope>
       </xsl:result-document>
+      </xsl:if>
     </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>
