@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 public record ChannelDefinition(String partnerId, Direction direction, Map<String, String> settings) {
 
+  private static final String PARAM_PREFIX = "param.";
+
   public ChannelDefinition {
     Objects.requireNonNull(partnerId, "partnerId");
     Objects.requireNonNull(direction, "direction");
@@ -68,6 +70,21 @@ public record ChannelDefinition(String partnerId, Direction direction, Map<Strin
   /** A long setting (bytes, counts). */
   public long longValue(String name, long fallback) {
     return optional(name).map(value -> parseLong(name, value)).orElse(fallback);
+  }
+
+  /**
+   * The parameters this channel gives its mapping: {@code encoding} and every {@code param.NAME}
+   * setting (e.g. {@code param.partner-id}), so that a partner on a shared format needs no Java.
+   */
+  public Map<String, String> mappingParameters() {
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    optional("encoding").ifPresent(encoding -> parameters.put("encoding", encoding));
+    settings.forEach((key, value) -> {
+      if (key.startsWith(PARAM_PREFIX)) {
+        parameters.put(key.substring(PARAM_PREFIX.length()), value);
+      }
+    });
+    return parameters;
   }
 
   /** A problem with one setting of this channel, for the person editing the partners file. */

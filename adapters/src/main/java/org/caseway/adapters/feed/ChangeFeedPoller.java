@@ -145,8 +145,10 @@ public class ChangeFeedPoller implements Processor {
     String name = channel.partnerId() + " change " + key + " v" + version;
     MappingResult mapped;
     try {
-      mapped = mapper.map(new MappingInput(name, item.toString().getBytes(StandardCharsets.UTF_8),
-          Map.of("event", event.code(), "received-at", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString())));
+      Map<String, String> parameters = new HashMap<>(channel.mappingParameters());
+      parameters.put("event", event.code());
+      parameters.put("received-at", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+      mapped = mapper.map(new MappingInput(name, item.toString().getBytes(StandardCharsets.UTF_8), parameters));
     } catch (MappingException e) {
       log.error("{}: {} was refused by mapping {}: {}", channel.routeId(), name, mapper.definition().id(), e.getMessage());
       return false;

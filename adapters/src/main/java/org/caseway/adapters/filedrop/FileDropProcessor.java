@@ -60,7 +60,7 @@ public class FileDropProcessor implements Processor {
     this.feed = feed;
     this.gate = gate;
     this.maxFileSize = channel.longValue("max-file-size", FileDropSettings.DEFAULT_MAX_FILE_SIZE);
-    this.parameters = FileDropSettings.mappingParameters(channel);
+    this.parameters = channel.mappingParameters();
   }
 
   @Override

@@ -1,8 +1,5 @@
 package org.caseway.adapters.filedrop;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.caseway.adapters.ChannelDefinition;
 
 /**
  * The settings of a {@code file-drop} channel (partners file), with their defaults.
@@ -23,18 +20,6 @@ import org.caseway.adapters.ChannelDefinition;
 public final class FileDropSettings {
 
   public static final long DEFAULT_MAX_FILE_SIZE = 50L * 1024 * 1024;
-  static final String PARAM_PREFIX = "param.";
 
   private FileDropSettings() {}
-
-  static Map<String, String> mappingParameters(ChannelDefinition channel) {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    channel.optional("encoding").ifPresent(encoding -> parameters.put("encoding", encoding));
-    channel.settings().forEach((key, value) -> {
-      if (key.startsWith(PARAM_PREFIX)) {
-        parameters.put(key.substring(PARAM_PREFIX.length()), value);
-      }
-    });
-    return parameters;
-  }
 }

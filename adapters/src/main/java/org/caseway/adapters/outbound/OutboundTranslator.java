@@ -59,12 +59,7 @@ public class OutboundTranslator implements Processor {
   }
 
   private MappingResult map(OutboundMessage message) {
-    Map<String, String> parameters = new HashMap<>();
-    channel.settings().forEach((key, value) -> {
-      if (key.startsWith("param.")) {
-        parameters.put(key.substring("param.".length()), value);
-      }
-    });
+    Map<String, String> parameters = new HashMap<>(channel.mappingParameters());
     parameters.putAll(message.parameters());
     parameters.put("disclosure-id", message.disclosureId());
     try {
