@@ -53,8 +53,7 @@ public class DisclosureDelivery {
     try {
       Optional<DeliveryTransport> transport = transports.forRecipient(recipient);
       if (transport.isEmpty()) {
-        // TODO(issue 4): the council and housing adapters add their out channels.
-        log.warn("Disclosure {} to {} recorded but not delivered: the partner has no out channel",
+        log.warn("Disclosure {} to {} recorded but not delivered: the partner has no out channel in the partners file",
             disclosureId, recipient.id());
       }
       return transport;
