@@ -71,4 +71,30 @@ class DeliveryOnlyThroughDispatchTest {
         .haveRawParameterTypes(Disclosure.class, DeliveryTarget.class)
         .check(GATEWAY);
   }
+
+  @Test
+  void onlyTheChannelTransportReachesAnOutboundChannelRoute() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("ChannelDeliveryTransport")
+        .should()
+        .callMethod(org.caseway.adapters.EndpointUris.class, "outbound", String.class)
+        .orShould()
+        .callConstructorWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+            "new OutboundMessage",
+            call -> call.getTarget().getOwner().getName().equals(org.caseway.adapters.outbound.OutboundMessage.class.getName())))
+        .because("an outbound channel route delivers whatever it is given: only a Disclosure may reach it")
+        .check(GATEWAY);
+  }
+
+  @Test
+  void theChannelTransportIsWhatReachesThem() {
+    // Guards the rule above against matching nothing (e.g. after a rename).
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+        .that()
+        .haveSimpleName("ChannelDeliveryTransport")
+        .should()
+        .callMethod(org.caseway.adapters.EndpointUris.class, "outbound", String.class)
+        .check(GATEWAY);
+  }
 }
