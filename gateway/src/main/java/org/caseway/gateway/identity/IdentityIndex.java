@@ -36,23 +36,7 @@ public class IdentityIndex implements IdentityLinks {
 
   @Override
   public Set<AgencyIdentifier> linkedTo(Collection<AgencyIdentifier> identifiers) {
-    Set<AgencyIdentifier> cluster = new HashSet<>(identifiers);
-    Set<AgencyIdentifier> frontier = new HashSet<>(identifiers);
-    while (!frontier.isEmpty()) {
-      Set<AgencyIdentifier> next = new HashSet<>();
-      for (IdentityLink link : store.activeLinksOf(frontier)) {
-        addIfNew(link.a(), cluster, next);
-        addIfNew(link.b(), cluster, next);
-      }
-      frontier = next;
-    }
-    return Set.copyOf(cluster);
-  }
-
-  private static void addIfNew(AgencyIdentifier id, Set<AgencyIdentifier> cluster, Set<AgencyIdentifier> next) {
-    if (cluster.add(id)) {
-      next.add(id);
-    }
+    return store.cluster(identifiers);
   }
 
   /** Every link, active or ended, that touches {@code identifier}: how each was made. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.caseway.gateway.identity.IdentityStore.PersonRow;
@@ -92,12 +93,52 @@ public class IdentityLearner {
       }
       String difference = person.demographics().soleDifference(candidate.demographics());
       if (person.demographics().equals(candidate.demographics())) {
-        linkOnce(person.identifier(), candidate.identifier(), LinkMethod.NAME_DOB_POSTCODE, source);
+        linkUnlessRecordsConflict(person.identifier(), candidate.identifier(), person.demographics(), source);
       } else if (difference != null
           && !store.activeLinkExists(person.identifier(), candidate.identifier())) {
         store.insertReviewIfNew(person.identifier(), candidate.identifier(), difference, source, now());
       }
     }
+  }
+
+  /**
+   * Name, date of birth and postcode say two records are one person; but if each is already linked
+   * to an identifier of the same system with a different value (two PNC ids, two police nominal
+   * references: records their agencies keep apart), they may be two people who share those details,
+   * and linking would merge them: a person must decide. A shared identifier (a tenancy) conflicts
+   * with nothing. A link to a tenancy names the tenant it was made for.
+   */
+  private void linkUnlessRecordsConflict(AgencyIdentifier a, AgencyIdentifier b, Demographics who, String source) {
+    if (store.activeLinkExists(a, b)) {
+      return;
+    }
+    String tenant = who.matchName() + "|" + who.birthDate();
+    Set<AgencyIdentifier> left = store.clusterAs(a, tenant);
+    Set<AgencyIdentifier> right = store.clusterAs(b, tenant);
+    Optional<String> conflict = left.stream().map(AgencyIdentifier::system).distinct()
+        .filter(system -> !IdentifierSystems.SHARED.contains(system))
+        .filter(system -> differ(values(left, system), values(right, system)))
+        // A strong identifier's conflict is the one to tell the reviewer about.
+        .sorted(java.util.Comparator.comparing((String system) -> !IdentifierSystems.STRONG.contains(system))
+            .thenComparing(java.util.Comparator.naturalOrder()))
+        .findFirst();
+    if (conflict.isPresent()) {
+      store.insertReviewIfNew(a, b, "conflicting " + IdentifierSystems.shortName(conflict.get()), source, now());
+      log.info("Exact name, birth date and postcode match sent to review: the two records carry different {}",
+          IdentifierSystems.shortName(conflict.get()));
+      return;
+    }
+    boolean shared = IdentifierSystems.SHARED.contains(a.system()) || IdentifierSystems.SHARED.contains(b.system());
+    store.insertLink(a, b, LinkMethod.NAME_DOB_POSTCODE, source, now(), null, shared ? tenant : null);
+  }
+
+  private static Set<String> values(Set<AgencyIdentifier> cluster, String system) {
+    return cluster.stream().filter(id -> id.system().equals(system)).map(AgencyIdentifier::value)
+        .collect(Collectors.toSet());
+  }
+
+  private static boolean differ(Set<String> left, Set<String> right) {
+    return !left.isEmpty() && !right.isEmpty() && !left.equals(right);
   }
 
   private void linkOnce(AgencyIdentifier a, AgencyIdentifier b, LinkMethod method, String source) {

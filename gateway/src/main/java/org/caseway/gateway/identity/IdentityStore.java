@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -55,6 +56,73 @@ class IdentityStore {
         .list();
   }
 
+  /**
+   * Every identifier linked to {@code identifiers}, directly or through others, with them. A shared
+   * identifier ({@link IdentifierSystems#SHARED}: a tenancy) is passed through only from a link
+   * made for a tenant to links made for the same tenant; one asked for directly is expanded once.
+   */
+  Set<AgencyIdentifier> cluster(Collection<AgencyIdentifier> identifiers) {
+    return walk(identifiers, null);
+  }
+
+  /**
+   * As {@link #cluster}, from one identifier seen as one tenant's: a shared identifier is expanded
+   * only through links made for {@code tenant}. What one tenant's record is linked to.
+   */
+  Set<AgencyIdentifier> clusterAs(AgencyIdentifier identifier, String tenant) {
+    return walk(List.of(identifier), tenant);
+  }
+
+  private Set<AgencyIdentifier> walk(Collection<AgencyIdentifier> identifiers, String asTenant) {
+    Set<AgencyIdentifier> cluster = new java.util.HashSet<>(identifiers);
+    Set<Visit> seen = new java.util.HashSet<>();
+    java.util.Deque<Visit> frontier = new java.util.ArrayDeque<>();
+    identifiers.forEach(id -> frontier.add(new Visit(id, asTenant, asTenant == null)));
+    while (!frontier.isEmpty()) {
+      Visit at = frontier.poll();
+      if (!seen.add(at)) {
+        continue;
+      }
+      for (Edge edge : activeEdgesOf(at.id())) {
+        if (at.mayFollow(edge)) {
+          AgencyIdentifier other = edge.other(at.id());
+          cluster.add(other);
+          frontier.add(new Visit(other, edge.tenant(), false));
+        }
+      }
+    }
+    return Set.copyOf(cluster);
+  }
+
+  private List<Edge> activeEdgesOf(AgencyIdentifier id) {
+    return jdbc.sql("SELECT a_system, a_value, b_system, b_value, tenant FROM identity_link WHERE ended_at IS NULL"
+            + " AND ((a_system = ? AND a_value = ?) OR (b_system = ? AND b_value = ?))")
+        .params(id.system(), id.value(), id.system(), id.value())
+        .query((row, n) -> new Edge(new AgencyIdentifier(row.getString("a_system"), row.getString("a_value")),
+            new AgencyIdentifier(row.getString("b_system"), row.getString("b_value")), row.getString("tenant")))
+        .list();
+  }
+
+  /** A link as the traversal sees it. */
+  private record Edge(AgencyIdentifier a, AgencyIdentifier b, String tenant) {
+    AgencyIdentifier other(AgencyIdentifier from) {
+      return from.equals(a) ? b : a;
+    }
+  }
+
+  /**
+   * Standing on {@code id}, having come by a link made for {@code tenant} (null: none); a start
+   * point follows every link of its own.
+   */
+  private record Visit(AgencyIdentifier id, String tenant, boolean start) {
+    boolean mayFollow(Edge edge) {
+      if (start || !IdentifierSystems.SHARED.contains(id.system())) {
+        return true;
+      }
+      return tenant != null && tenant.equals(edge.tenant());
+    }
+  }
+
   boolean activeLinkExists(AgencyIdentifier x, AgencyIdentifier y) {
     return jdbc.sql(
                 "SELECT COUNT(*) FROM identity_link WHERE ended_at IS NULL AND ((a_system = ? AND"
@@ -68,11 +136,17 @@ class IdentityStore {
 
   void insertLink(AgencyIdentifier a, AgencyIdentifier b, LinkMethod method, String source,
       Instant at, String confirmedBy) {
+    insertLink(a, b, method, source, at, confirmedBy, null);
+  }
+
+  /** @param tenant for a link to a shared identifier: the tenant it was made for (see {@link #cluster}) */
+  void insertLink(AgencyIdentifier a, AgencyIdentifier b, LinkMethod method, String source,
+      Instant at, String confirmedBy, String tenant) {
     jdbc.sql(
             "INSERT INTO identity_link (a_system, a_value, b_system, b_value, method, source,"
-                + " created_at, confirmed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                + " created_at, confirmed_by, tenant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(a.system(), a.value(), b.system(), b.value(), method.name(), source,
-            Timestamp.from(at), confirmedBy)
+            Timestamp.from(at), confirmedBy, tenant)
         .update();
   }
 

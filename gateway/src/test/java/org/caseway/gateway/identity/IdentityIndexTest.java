@@ -51,6 +51,55 @@ class IdentityIndexTest {
   }
 
   @Test
+  void anExactMatchBetweenRecordsWithDifferentPncIdsGoesToReviewInsteadOfMergingTwoPeople() {
+    Demo same = new Demo("Dean", "Whitfield", "1994-03-17", "NN7 4QT");
+    AgencyIdentifier otherPnc = new AgencyIdentifier(IdentifierSystems.PNC, "2020/0000001A");
+    learner.learnFrom(message(patient(same, NOMINAL, PNC)), "m1");
+    learner.learnFrom(message(patient(same, PARTY)), "m2");
+
+    learner.learnFrom(message(patient(same, new AgencyIdentifier(NOMINAL.system(), "N0000002"), otherPnc)), "m3");
+
+    assertThat(index.linkedTo(List.of(PARTY))).containsExactlyInAnyOrder(PARTY, PNC, NOMINAL);
+    assertThat(index.linkedTo(List.of(otherPnc))).doesNotContain(PARTY, PNC);
+    assertThat(index.pendingReviews()).singleElement()
+        .satisfies(review -> assertThat(review.differingField()).isEqualTo("conflicting pnc-id"));
+  }
+
+  @Test
+  void twoPoliceRecordsThatShareNameBirthDateAndPostcodeAreNotMergedThroughACouncilParty() {
+    Demo same = new Demo("Lukasz", "Nowak", "1988-08-02", "NN7 4QT");
+    AgencyIdentifier first = new AgencyIdentifier(NOMINAL.system(), "N0000011");
+    AgencyIdentifier second = new AgencyIdentifier(NOMINAL.system(), "N0000012");
+    learner.learnFrom(message(patient(same, first)), "m1");
+    learner.learnFrom(message(patient(same, PARTY)), "m2");
+    learner.learnFrom(message(patient(same, second)), "m3");
+
+    assertThat(index.linkedTo(List.of(first))).doesNotContain(second);
+    assertThat(index.pendingReviews()).extracting(IdentityReview::differingField).containsExactly("conflicting nominal");
+  }
+
+  @Test
+  void coTenantsAreNotMergedThroughTheirTenancy() {
+    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "Dean", "NN7 4QT"),
+        tenant("T104233", "Whitfield", "Kerry", "NN7 4QT", "1996-11-30")), "roll.csv", true);
+    AgencyIdentifier kerry = new AgencyIdentifier(NOMINAL.system(), "N0000021");
+    learner.learnFrom(message(patient(new Demo("Dean", "Whitfield", "1994-03-17", "NN7 4QT"), NOMINAL, PNC)), "m1");
+    learner.learnFrom(message(patient(new Demo("Kerry", "Whitfield", "1996-11-30", "NN7 4QT"), kerry)), "m2");
+
+    assertThat(index.linkedTo(List.of(NOMINAL))).contains(TENANCY, PNC).doesNotContain(kerry);
+    assertThat(index.linkedTo(List.of(kerry))).contains(TENANCY).doesNotContain(NOMINAL, PNC);
+  }
+
+  @Test
+  void aTenancyLinksTheSameTenantAcrossAgencies() {
+    learner.applyTenancyRoll(List.of(tenant("T104233", "Whitfield", "Dean", "NN7 4QT")), "roll.csv", true);
+    learner.learnFrom(message(patient(new Demo("Dean", "Whitfield", "1994-03-17", "NN7 4QT"), NOMINAL, PNC)), "m1");
+    learner.learnFrom(message(patient(new Demo("Dean", "Whitfield", "1994-03-17", "NN7 4QT"), PARTY)), "m2");
+
+    assertThat(index.linkedTo(List.of(PARTY))).contains(TENANCY, NOMINAL, PNC);
+  }
+
+  @Test
   void aLocalIdentifierAloneLinksNothing() {
     learner.learnFrom(message(patient(null, NOMINAL, PARTY)), "m1");
 
@@ -131,8 +180,12 @@ class IdentityIndexTest {
   record Demo(String given, String family, String dob, String postcode) {}
 
   private static TenancyRollEntry tenant(String ref, String surname, String forename, String postcode) {
+    return tenant(ref, surname, forename, postcode, "1994-03-17");
+  }
+
+  private static TenancyRollEntry tenant(String ref, String surname, String forename, String postcode, String dob) {
     return new TenancyRollEntry(ref, null, "12 Larch Close", null, "Northshire", postcode, surname,
-        forename, LocalDate.parse("1994-03-17"), LocalDate.parse("2020-01-01"));
+        forename, LocalDate.parse(dob), LocalDate.parse("2020-01-01"));
   }
 
   private static Patient patient(Demo demo, AgencyIdentifier... ids) {
