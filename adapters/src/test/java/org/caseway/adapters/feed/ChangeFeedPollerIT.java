@@ -218,6 +218,39 @@ class ChangeFeedPollerIT {
     council.verify(4, getRequestedFor(urlPathEqualTo(PATH)));
   }
 
+  /**
+   * The gateway's own store failing (its database down) is no reason to read the partner's feed on
+   * every one-second tick, re-submitting the page each time: it backs off like a transient failure.
+   */
+  @Test
+  void aFeedStateStoreThatCannotSaveBacksOffInsteadOfRereadingTheFeedEveryTick() {
+    FeedStateStore failing = new FeedStateStore() {
+      @Override
+      public java.util.Optional<String> cursor(String channelId) {
+        return state.cursor(channelId);
+      }
+
+      @Override
+      public java.util.OptionalLong lastVersion(String channelId, String itemKey) {
+        return state.lastVersion(channelId, itemKey);
+      }
+
+      @Override
+      public void savePage(String channelId, String nextCursor, Map<String, Long> versions) {
+        throw new IllegalStateException("database unavailable (test)");
+      }
+    };
+    ChannelDefinition channel = channel(Map.of("retry-backoff", "1s"));
+    ChangeFeedPoller poller = new ChangeFeedPoller(channel, new FeedClient(channel, HTTP, clock), failing,
+        MAPPINGS.mapper("council-asb-case"), intake, partner -> true, clock);
+    council.stubFor(feed().willReturn(page("c-1", false, caseVersion("00817", 1, "OPEN"))));
+
+    assertThat(poller.pollIfDue()).isEqualTo(RETRY_LATER);
+    assertThat(poller.pollIfDue()).isEqualTo(NOT_DUE);
+    council.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+    assertThat(intake.attempts()).hasSize(1);
+  }
+
   @Test
   void aRefusedApiKeyIsPermanentAndRetriedOnlySlowly() {
     ChangeFeedPoller poller = poller(Map.of("max-backoff", "5m"));
