@@ -111,6 +111,50 @@ class FileDropChannelIT {
             .lines().toList());
   }
 
+  /** police-rms-csv.md: older exports are Windows-1252; the partner's configuration says which. */
+  @Test
+  void theChannelsEncodingReachesTheMapping() throws Exception {
+    String name = "ASB_EXPORT_20261105101500.csv";
+    start(policeChannel(Map.of("encoding", "windows-1252")));
+    drop(name, Fixtures.mappingFixture("police-rms-csv", "windows-1252", name), true);
+
+    awaitIn("done", name);
+    assertThat(intake.accepted()).singleElement().satisfies(submission ->
+        assertThat(bundle(submission.json())).isEqualTo(
+            bundle(Fixtures.mappingFixtureText("police-rms-csv", "windows-1252", "expected/1.json"))));
+  }
+
+  /** The RMS may export a file of the same name again; the copy already in done/ must not block it. */
+  @Test
+  void aFileDroppedAgainUnderTheSameNameIsTakenAgain() throws Exception {
+    start(policeChannel(Map.of()));
+    drop(SAMPLE, policeSample(), true);
+    awaitIn("done", SAMPLE);
+
+    drop(SAMPLE, policeSample(), true);
+    await().atMost(WAIT).until(() -> !Files.exists(drop.resolve(SAMPLE)));
+
+    assertThat(drop.resolve("done").resolve(SAMPLE)).exists();
+    assertThat(drop.resolve(SAMPLE + ".done")).doesNotExist();
+    assertThat(intake.accepted()).hasSize(6);
+    assertThat(intake.acceptedIds()).hasSize(3);
+  }
+
+  /** A file set aside and dropped again unchanged is set aside again, its report replaced. */
+  @Test
+  void aFileSetAsideAndDroppedAgainIsSetAsideAgain() throws Exception {
+    gate = partner -> false;
+    start(policeChannel(Map.of()));
+    drop(SAMPLE, policeSample(), true);
+    awaitIn("error", SAMPLE);
+
+    drop(SAMPLE, policeSample(), true);
+    await().atMost(WAIT).until(() -> !Files.exists(drop.resolve(SAMPLE)));
+
+    assertThat(drop.resolve("error").resolve(SAMPLE)).exists();
+    assertThat(report(SAMPLE)).hasSize(1);
+  }
+
   @Test
   void aFileWithTheWrongHeaderIsSetAsideWholeWithAOneLineReport() throws Exception {
     start(policeChannel(Map.of()));
