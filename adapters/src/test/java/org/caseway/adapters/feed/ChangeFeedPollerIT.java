@@ -40,6 +40,7 @@ import org.caseway.adapters.support.Fixtures;
 import org.caseway.adapters.support.InMemoryFeedStateStore;
 import org.caseway.adapters.support.MutableClock;
 import org.caseway.mappings.Mappings;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The council's change feed (council-asb-api.md) read by {@link FeedClient} and {@link ChangeFeedPoller}
  * from a WireMock stand-in; time is a clock the test moves, so "not due yet" needs no waiting.
  */
+@Tag("integration")
 class ChangeFeedPollerIT {
 
   @RegisterExtension

@@ -32,6 +32,7 @@ import org.caseway.mappings.MappingInput;
 import org.caseway.mappings.MappingOutput;
 import org.caseway.mappings.Mappings;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * polling a real folder, with a fake accept path. Each test waits for the file to arrive where it
  * should ({@code done/}, {@code error/}), or for the intake to be called.
  */
+@Tag("integration")
 class FileDropChannelIT {
 
   private static final String POLICE = "northshire-police";

@@ -16,12 +16,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.caseway.adapters.ChannelDefinition;
 import org.caseway.adapters.Direction;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The trust's FHIR server (mh-trust-fhir.md): {@code POST {base}/$process-message}. */
+@Tag("integration")
 class FhirPushSenderIT {
 
   @RegisterExtension

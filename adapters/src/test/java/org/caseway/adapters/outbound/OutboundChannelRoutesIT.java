@@ -39,6 +39,7 @@ import org.caseway.adapters.support.InMemoryFeedStateStore;
 import org.caseway.mappings.Mappings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link EndpointUris#outbound} is translated, split and sent; a failure comes back to the caller
  * as the sender's {@link DeliveryFailure}, transient or not, as ChannelDeliveryTransport reads it.
  */
+@Tag("integration")
 class OutboundChannelRoutesIT {
 
   @RegisterExtension

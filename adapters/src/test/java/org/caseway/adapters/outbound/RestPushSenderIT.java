@@ -19,10 +19,12 @@ import java.util.HashMap;
 import java.util.Map;
 import org.caseway.adapters.ChannelDefinition;
 import org.caseway.adapters.Direction;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The council's partner-notifications endpoint (council-asb-api.md, Push) as WireMock stubs. */
+@Tag("integration")
 class RestPushSenderIT {
 
   @RegisterExtension

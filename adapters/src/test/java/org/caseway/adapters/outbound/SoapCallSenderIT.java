@@ -21,6 +21,7 @@ import java.util.Map;
 import org.caseway.adapters.ChannelDefinition;
 import org.caseway.adapters.Direction;
 import org.caseway.adapters.support.Fixtures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Northshire Homes' TenancyAlertService (housing-soap.md) as WireMock stubs. */
+@Tag("integration")
 class SoapCallSenderIT {
 
   @RegisterExtension
