@@ -57,9 +57,14 @@ public record ChannelDefinition(String partnerId, Direction direction, Map<Strin
     return optional(name).orElse(fallback);
   }
 
-  /** A duration setting ({@code 30s}, {@code 500ms}, {@code 2m}, or ISO-8601 {@code PT30S}). */
+  /**
+   * A duration setting ({@code 30s}, {@code 500ms}, {@code 2m}, or ISO-8601 {@code PT30S}), more than
+   * zero: no channel's interval, tick, backoff or timeout means anything at zero or below, and some
+   * would fail only later, far from the partners file (a request timeout of 0 is refused by the HTTP
+   * client on every call).
+   */
   public Duration duration(String name, Duration fallback) {
-    return optional(name).map(value -> parseDuration(name, value)).orElse(fallback);
+    return optional(name).map(value -> positive(name, value, parseDuration(name, value))).orElse(fallback);
   }
 
   /** A whole-number setting. */
@@ -93,6 +98,13 @@ public record ChannelDefinition(String partnerId, Direction direction, Map<Strin
         + "': setting '" + setting + "' " + what + " (fix it in the partners file).");
   }
 
+  private Duration positive(String name, String value, Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      throw problem(name, "must be more than zero, not '" + value + "'");
+    }
+    return duration;
+  }
+
   private Duration parseDuration(String name, String value) {
     try {
       if (value.startsWith("P") || value.startsWith("p")) {
@@ -108,7 +120,7 @@ public record ChannelDefinition(String partnerId, Direction direction, Map<Strin
         case 'h' -> Duration.ofHours(amount);
         default -> throw new NumberFormatException(value);
       };
-    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException | ArithmeticException e) {
       throw problem(name, "must be a duration such as 30s, 500ms or 2m, not '" + value + "'");
     }
   }

@@ -32,6 +32,7 @@ public final class EndpointUris {
         + "?include=RAW(" + channel.optional("include", "(?i).*\\.csv") + ")"
         + "&doneFileName=${file:name}.done"
         + "&move=${header." + FileDropProcessor.OUTCOME_HEADER + "}/${file:name}"
+        + "&readLock=markerFile"
         + "&sortBy=file:name&eagerMaxMessagesPerPoll=false&maxMessagesPerPoll=10"
         + "&autoCreate=true&initialDelay=1000&delay=" + poll.toMillis()
         + "&backoffErrorThreshold=3&backoffMultiplier=10";

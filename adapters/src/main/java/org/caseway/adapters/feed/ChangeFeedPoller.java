@@ -106,6 +106,12 @@ public class ChangeFeedPoller implements Processor {
       // The page is not saved: it is read again, and what was accepted of it repeats harmlessly.
       return failed(now, new FeedException(true, "the gateway cannot take messages now (" + e.getMessage() + ")",
           Optional.empty(), e));
+    } catch (RuntimeException e) {
+      // The gateway's own fault (the feed state's database, a mapping bug): the page is not saved
+      // either, and backing off keeps the partner's feed from being re-read on every tick meanwhile.
+      log.error("{}: polling {}'s change feed failed in the gateway", channel.routeId(), channel.partnerId(), e);
+      return failed(now, new FeedException(true, "the gateway failed while taking the page in ("
+          + e.getClass().getSimpleName() + ")", Optional.empty(), e));
     }
   }
 

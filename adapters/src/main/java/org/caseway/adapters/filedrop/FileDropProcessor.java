@@ -114,10 +114,10 @@ public class FileDropProcessor implements Processor {
     } catch (MappingException refused) {
       return FileOutcome.refusedWhole(whole(name, refused.getMessage()));
     }
-    return feed.isPresent() ? applyRecords(name, mapped) : submitMessages(mapped);
+    return feed.isPresent() ? applyRecords(name, mapped) : submitMessages(name, mapped);
   }
 
-  private FileOutcome submitMessages(MappingResult mapped) {
+  private FileOutcome submitMessages(String name, MappingResult mapped) {
     List<RecordError> problems = new ArrayList<>(mapped.errors());
     int accepted = 0;
     int repeats = 0;
@@ -130,7 +130,7 @@ public class FileDropProcessor implements Processor {
           accepted++;
         }
       } catch (IntakeRefusedException refused) {
-        problems.add(refusal(message, refused));
+        problems.addAll(refusal(name, message, refused));
       }
     }
     problems.sort(java.util.Comparator.comparingInt(RecordError::line));
@@ -142,11 +142,16 @@ public class FileDropProcessor implements Processor {
     return new FileOutcome(mapped.outputs().size(), 0, mapped.errors(), false);
   }
 
-  private static RecordError refusal(MappingOutput message, IntakeRefusedException refused) {
-    int line = message.lines().isEmpty() ? 0 : message.lines().get(0);
-    return new RecordError(message.key(), line, "", "",
-        "the gateway refused the message made from " + (message.lines().isEmpty() ? message.key()
-            : "lines " + message.lines()) + " (" + refused.code() + "): " + refused.getMessage());
+  /**
+   * A refused message as report rows: one per line it was made from (the report is read by line, as
+   * the mapping's own errors are), each under the file's name like every other row.
+   */
+  private static List<RecordError> refusal(String name, MappingOutput message, IntakeRefusedException refused) {
+    String reason = "the gateway refused the message for " + message.key()
+        + (message.lines().isEmpty() ? "" : " made from lines " + message.lines())
+        + " (" + refused.code() + "): " + refused.getMessage();
+    List<Integer> lines = message.lines().isEmpty() ? List.of(0) : message.lines();
+    return lines.stream().map(line -> new RecordError(name, line, "", "", reason)).toList();
   }
 
   private static RecordError whole(String name, String reason) {

@@ -39,10 +39,13 @@ public class DeliveryFailure extends RuntimeException {
    * permanent (a fault to look at, not to hammer).
    */
   public static DeliveryFailure classify(Throwable thrown) {
+    // First the whole chain for a DeliveryFailure: the channel's own verdict wins over any wrapper.
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof DeliveryFailure failure) {
         return failure;
       }
+    }
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof java.io.IOException
           || cause instanceof org.apache.kafka.common.errors.RetriableException
           || cause instanceof java.util.concurrent.TimeoutException

@@ -63,7 +63,9 @@ public class SoapCallSender implements Processor {
   private DeliveryFailure fault(HttpResponse<String> response, SoapAnswer fault) {
     String detail = "SOAP " + fault.faultCode().orElse("") + " fault" + fault.detailCode().map(code -> " " + code).orElse("")
         + (fault.faultString().isEmpty() ? "" : ": " + fault.faultString());
-    if ("Server".equals(fault.faultCode().orElse(""))) {
+    // SOAP 1.1 (4.4.1) makes a faultcode more specific with dots: Server.Busy is still the server's.
+    String code = fault.faultCode().orElse("");
+    if (code.equals("Server") || code.startsWith("Server.")) {
       return new DeliveryFailure(true, call.partnerId() + " answered " + response.statusCode() + " with a " + detail
           + "; retrying later", call.failure(response, "").retryAfter(), null);
     }
