@@ -72,9 +72,27 @@ public record ChannelDefinition(String partnerId, Direction direction, Map<Strin
     return optional(name).map(value -> parseInt(name, value)).orElse(fallback);
   }
 
+  /** A whole-number setting that must be at least 1 (a page size, a count of pages). */
+  public int positiveInteger(String name, int fallback) {
+    int value = integer(name, fallback);
+    if (value < 1) {
+      throw problem(name, "must be at least 1, not " + value);
+    }
+    return value;
+  }
+
   /** A long setting (bytes, counts). */
   public long longValue(String name, long fallback) {
     return optional(name).map(value -> parseLong(name, value)).orElse(fallback);
+  }
+
+  /** A long setting that must be at least 1 (a size in bytes). */
+  public long positiveLong(String name, long fallback) {
+    long value = longValue(name, fallback);
+    if (value < 1) {
+      throw problem(name, "must be at least 1, not " + value);
+    }
+    return value;
   }
 
   /**

@@ -17,6 +17,16 @@ class ChannelDefinitionTest {
   }
 
   @Test
+  void aCountOrSizeBelowOneIsRefusedWhereItIsWritten() {
+    ChannelDefinition zeroPages = channel(Map.of("type", "rest-change-feed", "max-pages-per-poll", "0"));
+
+    assertThatThrownBy(() -> zeroPages.positiveInteger("max-pages-per-poll", 20))
+        .isInstanceOf(ChannelConfigurationException.class)
+        .hasMessageContaining("'max-pages-per-poll' must be at least 1, not 0");
+    assertThat(channel(Map.of("type", "file-drop")).positiveLong("max-file-size", 7)).isEqualTo(7);
+  }
+
+  @Test
   void aRequiredSettingIsReturnedStripped() {
     assertThat(channel(Map.of("type", "rest-change-feed", "url", "  http://council/changes ")).required("url"))
         .isEqualTo("http://council/changes");

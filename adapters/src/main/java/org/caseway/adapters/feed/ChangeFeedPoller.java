@@ -77,7 +77,7 @@ public class ChangeFeedPoller implements Processor {
     this.interval = channel.duration("poll-interval", Duration.ofSeconds(30));
     this.backoff = channel.duration("retry-backoff", Duration.ofSeconds(1));
     this.maxBackoff = channel.duration("max-backoff", Duration.ofMinutes(5));
-    this.maxPages = channel.integer("max-pages-per-poll", 20);
+    this.maxPages = channel.positiveInteger("max-pages-per-poll", 20);
   }
 
   @Override

@@ -49,7 +49,7 @@ public class FeedClient {
     this.endpoint = URI.create(channel.required("url"));
     this.apiKey = channel.optional("api-key");
     this.apiKeyHeader = channel.optional("api-key-header", "X-Api-Key");
-    this.pageSize = channel.integer("page-size", 50);
+    this.pageSize = channel.positiveInteger("page-size", 50);
     this.timeout = channel.duration("timeout", Duration.ofSeconds(10));
   }
 
@@ -71,7 +71,7 @@ public class FeedClient {
   private HttpRequest request(Optional<String> cursor) {
     String query = "limit=" + pageSize
         + cursor.map(c -> "&since=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).orElse("");
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + "?" + query))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + (endpoint.getRawQuery() == null ? "?" : "&") + query))
         .timeout(timeout)
         .header("Accept", "application/json")
         .GET();

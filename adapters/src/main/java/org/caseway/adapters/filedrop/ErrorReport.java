@@ -11,7 +11,8 @@ import org.caseway.mappings.RecordError;
 
 /**
  * The per-row error report written next to a file set aside in {@code error/}:
- * {@code <file>.errors.csv}, UTF-8, RFC 4180, one row per refused row (or one row for a file refused
+ * {@code <file>.errors.csv}, UTF-8 with a byte-order mark (so that a spreadsheet reads names such as
+ * Zoë and Łukasz right), RFC 4180, one row per refused row (or one row for a file refused
  * whole), with the columns {@code file,line,column,value,reason}.
  *
  * <p>Cells that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or carriage
@@ -21,6 +22,7 @@ public final class ErrorReport {
 
   public static final String SUFFIX = ".errors.csv";
   static final String HEADER = "file,line,column,value,reason";
+  private static final String BOM = "\uFEFF";
 
   private ErrorReport() {}
 
@@ -35,7 +37,7 @@ public final class ErrorReport {
       Files.createDirectories(folder);
       Path report = folder.resolve(nameFor(fileName));
       Path partial = folder.resolve(nameFor(fileName) + ".partial");
-      Files.writeString(partial, render(problems), StandardCharsets.UTF_8);
+      Files.writeString(partial, BOM + render(problems), StandardCharsets.UTF_8);
       Files.move(partial, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return report;
     } catch (IOException e) {

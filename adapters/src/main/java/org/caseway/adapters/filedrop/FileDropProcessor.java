@@ -59,7 +59,7 @@ public class FileDropProcessor implements Processor {
     this.intake = intake;
     this.feed = feed;
     this.gate = gate;
-    this.maxFileSize = channel.longValue("max-file-size", FileDropSettings.DEFAULT_MAX_FILE_SIZE);
+    this.maxFileSize = channel.positiveLong("max-file-size", FileDropSettings.DEFAULT_MAX_FILE_SIZE);
     this.parameters = channel.mappingParameters();
   }
 

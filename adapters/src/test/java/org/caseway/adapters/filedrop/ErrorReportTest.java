@@ -91,7 +91,8 @@ class ErrorReportTest {
 
     Path report = ErrorReport.write(folder, FILE, List.of(new RecordError(FILE, 9, "C", "", "third")));
 
-    assertThat(Files.readString(report)).isEqualTo("file,line,column,value,reason\r\n" + FILE + ",9,C,,third\r\n");
+    assertThat(Files.readString(report)).as("a byte-order mark, so spreadsheets read UTF-8")
+        .isEqualTo("\uFEFFfile,line,column,value,reason\r\n" + FILE + ",9,C,,third\r\n");
     try (Stream<Path> files = Files.list(folder)) {
       assertThat(files.map(path -> path.getFileName().toString())).containsExactly(FILE + ".errors.csv");
     }

@@ -346,7 +346,7 @@ class FileDropChannelIT {
     Path report = drop.resolve("error").resolve(name + ".errors.csv");
     assertThat(report).exists();
     return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(Files.readString(report, StandardCharsets.UTF_8))).getRecords();
+        .parse(new StringReader(Files.readString(report, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", ""))).getRecords();
   }
 
   /** A report row as {@link org.caseway.mappings.RecordError#describe()} writes it (the fixtures' errors.txt). */
