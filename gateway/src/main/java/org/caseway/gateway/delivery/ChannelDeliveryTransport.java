@@ -48,7 +48,7 @@ public class ChannelDeliveryTransport implements DeliveryTransport {
       camel.requestBody(EndpointUris.outbound(target.recipientId()), message);
     } catch (CamelExecutionException e) {
       DeliveryFailure failure = DeliveryFailure.classify(e.getCause() == null ? e : e.getCause());
-      throw new DeliveryException(failure.isTransient(), failure.getMessage(), failure);
+      throw new DeliveryException(failure.isTransient(), failure.getMessage(), failure.retryAfter(), failure);
     }
   }
 }

@@ -4,13 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.builder.RouteBuilder;
 import org.caseway.conformance.ImplementationGuide;
-import org.caseway.gateway.delivery.DeliveryProperties;
-import org.caseway.gateway.delivery.DeliveryTransports;
 import org.caseway.gateway.identity.IdentityLearner;
 import org.caseway.gateway.journal.JournalProperties;
 import org.caseway.gateway.kafka.KafkaBootstrap;
 import org.caseway.gateway.ledger.DisclosureLedger;
 import org.caseway.gateway.ledger.MarkerDisclosures;
+import org.caseway.gateway.dispatch.outbox.DeliveryOutbox;
+import org.caseway.gateway.dispatch.outbox.DeliveryWorkers;
+import org.caseway.gateway.dispatch.outbox.PoisonMessages;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.caseway.gateway.partner.PartnerDirectory;
 import org.caseway.gateway.policy.PolicyEngine;
 import org.slf4j.Logger;
@@ -33,21 +36,30 @@ public class DispatchConfiguration {
   }
 
   @Bean
-  RouteBuilder journalDispatchRoute(
-      DispatchProperties dispatch,
+  MessageDispatcher messageDispatcher(
       PolicyEngine engine,
-      KafkaBootstrap kafka,
-      JournalProperties journal,
       ImplementationGuide guide,
       IdentityLearner identities,
       PartnerDirectory partners,
       DisclosureLedger ledger,
-      DeliveryTransports transports,
-      DeliveryProperties delivery,
-      OffsetCommitter committer,
       MarkerDisclosures markers,
+      DeliveryOutbox outbox,
+      DeliveryWorkers workers,
+      PoisonMessages poison,
+      PlatformTransactionManager transactions,
       MeterRegistry meters,
       Clock clock) {
+    return new MessageDispatcher(guide.fhirContext(), identities, new RecipientDecisions(engine, partners, meters),
+        ledger, markers, outbox, workers, poison, new TransactionTemplate(transactions), clock);
+  }
+
+  @Bean
+  RouteBuilder journalDispatchRoute(
+      DispatchProperties dispatch,
+      MessageDispatcher dispatcher,
+      KafkaBootstrap kafka,
+      JournalProperties journal,
+      OffsetCommitter committer) {
     if (!dispatch.enabled()) {
       log.warn("Dispatch is off (caseway.dispatch.enabled=false): accepted messages stay on the journal until it runs");
       return new RouteBuilder() {
@@ -55,10 +67,6 @@ public class DispatchConfiguration {
         public void configure() {}
       };
     }
-    MessageDispatcher dispatcher =
-        new MessageDispatcher(guide.fhirContext(), identities, new RecipientDecisions(engine, partners, meters),
-            ledger, new DisclosureDelivery(transports, delivery.maxAttempts(), delivery.retryBackoff()),
-            partners, markers, clock);
     String endpoint = KafkaConsumerUris.manualCommit(
         journal.topic(), kafka.bootstrapServers(), dispatch.groupId(), dispatch.maxPollRecords());
     return new JournalDispatchRoute(endpoint, dispatcher, committer);

@@ -1,7 +1,6 @@
 package org.caseway.gateway.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -45,46 +44,47 @@ class DisclosureDeliveryTest {
   }
 
   private final ScriptedTransport transport = new ScriptedTransport();
-  private final DisclosureDelivery delivery =
-      new DisclosureDelivery(new DeliveryTransports(List.of(transport)), 3, Duration.ofMillis(1));
+  private final DisclosureDelivery delivery = new DisclosureDelivery(new DeliveryTransports(List.of(transport)));
 
   @Test
-  void retriesTransientFailuresThenDelivers() {
-    transport.script.add(new DeliveryException(true, "503"));
-    transport.script.add(new DeliveryException(true, "503"));
+  void oneAttemptThatSucceedsIsDelivered() {
+    DisclosureDelivery.Outcome outcome = delivery.attempt(disclosure(), PROBATION, "key", "incident-reported");
 
-    delivery.deliver(disclosure(), PROBATION, "key", "incident-reported");
-
-    assertThat(transport.attempts).isEqualTo(3);
-  }
-
-  @Test
-  void givesUpAfterTheLastAttemptSoTheMessageIsTakenAgain() {
-    for (int i = 0; i < 3; i++) {
-      transport.script.add(new DeliveryException(true, "connection refused"));
-    }
-
-    assertThatThrownBy(() -> delivery.deliver(disclosure(), PROBATION, "key", "incident-reported"))
-        .isInstanceOf(DeliveryException.class);
-    assertThat(transport.attempts).isEqualTo(3);
-  }
-
-  @Test
-  void doesNotRetryAPermanentRefusal() {
-    transport.script.add(new DeliveryException(false, "422"));
-
-    delivery.deliver(disclosure(), PROBATION, "key", "incident-reported");
-
+    assertThat(outcome.delivered()).isTrue();
     assertThat(transport.attempts).isEqualTo(1);
   }
 
   @Test
-  void skipsAPartnerWithoutAnOutChannel() {
+  void aTransientFailureSaysSoWithTheRecipientsRetryAfter() {
+    transport.script.add(new DeliveryException(true, "503", java.util.Optional.of(Duration.ofSeconds(7)), null));
+
+    DisclosureDelivery.Outcome outcome = delivery.attempt(disclosure(), PROBATION, "key", "incident-reported");
+
+    assertThat(outcome.delivered()).isFalse();
+    assertThat(outcome.transientFailure()).isTrue();
+    assertThat(outcome.retryAfter()).contains(Duration.ofSeconds(7));
+    assertThat(transport.attempts).as("retrying is the outbox worker's").isEqualTo(1);
+  }
+
+  @Test
+  void aPermanentRefusalIsNotTransient() {
+    transport.script.add(new DeliveryException(false, "422"));
+
+    DisclosureDelivery.Outcome outcome = delivery.attempt(disclosure(), PROBATION, "key", "incident-reported");
+
+    assertThat(outcome.transientFailure()).isFalse();
+    assertThat(outcome.reason()).isEqualTo("422");
+  }
+
+  @Test
+  void aPartnerWithoutAnOutChannelIsAPermanentFailureSayingWhatToDo() {
     Partner council = new Partner("northshire-council", "Council", PartnerStatus.ACTIVE);
 
-    delivery.deliver(disclosure(), council, "key", "incident-reported");
+    DisclosureDelivery.Outcome outcome = delivery.attempt(disclosure(), council, "key", "incident-reported");
 
     assertThat(transport.attempts).isZero();
+    assertThat(outcome.transientFailure()).isFalse();
+    assertThat(outcome.reason()).contains("no out channel").contains("replay");
   }
 
   private static Disclosure disclosure() {

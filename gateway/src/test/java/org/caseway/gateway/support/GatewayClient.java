@@ -84,6 +84,11 @@ public final class GatewayClient {
   }
 
   /** Parses a FHIR JSON response body. */
+  /** Parses FHIR JSON text. */
+  public static <T extends IBaseResource> T parse(String json, Class<T> type) {
+    return ImplementationGuide.load().fhirContext().newJsonParser().parseResource(type, json);
+  }
+
   public static <T extends IBaseResource> T parse(HttpResponse<String> response, Class<T> type) {
     return ImplementationGuide.load().fhirContext().newJsonParser().parseResource(type, response.body());
   }

@@ -1,0 +1,184 @@
+package org.caseway.gateway.dispatch.outbox;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.caseway.gateway.delivery.DeliveryProperties;
+import org.caseway.gateway.dispatch.DisclosureDelivery;
+import org.caseway.gateway.dispatch.DisclosureDelivery.Outcome;
+import org.caseway.gateway.dispatch.outbox.DeadLetterLog.Action;
+import org.caseway.gateway.dispatch.outbox.DeadLetterLog.Kind;
+import org.caseway.gateway.partner.Partner;
+import org.caseway.gateway.partner.PartnerDirectory;
+import org.caseway.gateway.policy.Disclosure;
+import org.hl7.fhir.r4.model.Bundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers one recipient's outbox: takes the deliveries that are due, each the first pending one of
+ * its person, claims each for this instance, attempts it, and settles it: delivered, retried later
+ * (backoff, or the recipient's {@code Retry-After}), or a dead letter (refused for good, or failing
+ * for longer than {@code give-up-after}). Its own {@link CircuitBreaker} stops attempts to a
+ * recipient that keeps failing. One thread per recipient, so one recipient down slows no other.
+ *
+ * <p>A recipient that is not active is not delivered to: its deliveries wait (rule 6 already
+ * withholds what is decided while it is suspended). State lives in the database, so retries survive
+ * a restart and any instance can take over.
+ */
+final class DeliveryWorker implements Runnable {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+  private final String recipientId;
+  private final OutboxStore store;
+  private final DeadLetterLog events;
+  private final TransactionTemplate transaction;
+  private final DisclosureDelivery delivery;
+  private final PartnerDirectory partners;
+  private final FhirContext fhir;
+  private final Backoff backoff;
+  private final CircuitBreaker breaker;
+  private final DeliveryProperties settings;
+  private final String instance;
+  private final Clock clock;
+  private final Object signal = new Object();
+  private boolean woken;
+  private volatile boolean running = true;
+
+  DeliveryWorker(String recipientId, OutboxStore store, DeadLetterLog events, TransactionTemplate transaction,
+      DisclosureDelivery delivery, PartnerDirectory partners, FhirContext fhir, Backoff backoff,
+      DeliveryProperties settings, String instance, Clock clock) {
+    this.recipientId = recipientId;
+    this.store = store;
+    this.events = events;
+    this.transaction = transaction;
+    this.delivery = delivery;
+    this.partners = partners;
+    this.fhir = fhir;
+    this.backoff = backoff;
+    this.breaker = new CircuitBreaker(settings.breakerThreshold(), settings.breakerOpenFor(), settings.maxBackoff());
+    this.settings = settings;
+    this.instance = instance;
+    this.clock = clock;
+  }
+
+  @Override
+  public void run() {
+    while (running) {
+      int settled;
+      try {
+        settled = round();
+      } catch (RuntimeException fault) {
+        log.error("Delivery worker for {} failed a round; trying again", recipientId, fault);
+        settled = 0;
+      }
+      if (settled == 0) {
+        idle();
+      }
+    }
+  }
+
+  /** New deliveries are waiting: look now rather than at the next poll. */
+  void wake() {
+    synchronized (signal) {
+      woken = true;
+      signal.notifyAll();
+    }
+  }
+
+  void stop() {
+    running = false;
+    wake();
+  }
+
+  /** One round: the deliveries that may go now. Returns how many were settled. */
+  int round() {
+    Instant now = clock.instant();
+    Optional<Partner> recipient = partners.find(recipientId).filter(Partner::isActive);
+    if (recipient.isEmpty() || breaker.isOpen(now)) {
+      return 0;
+    }
+    int settled = 0;
+    for (OutboxEntry entry : store.heads(recipientId, now, settings.batchSize())) {
+      Instant at = clock.instant();
+      if (!running || breaker.isOpen(at)) {
+        break;
+      }
+      if (store.claim(entry.seq(), instance, at, at.plus(settings.claimLease()))) {
+        settle(entry, attempt(entry, recipient.get()));
+        settled++;
+      }
+    }
+    return settled;
+  }
+
+  private Outcome attempt(OutboxEntry entry, Partner recipient) {
+    if (entry.viewJson() == null) {
+      return new Outcome(false, false, "the delivery has no view to send (it was cleared)", Optional.empty());
+    }
+    Bundle view;
+    try {
+      view = fhir.newJsonParser().parseResource(Bundle.class, entry.viewJson());
+    } catch (RuntimeException unreadable) {
+      return new Outcome(false, false, "the stored view cannot be read: " + unreadable.getClass().getSimpleName(),
+          Optional.empty());
+    }
+    // The disclosure the policy engine made when the message was dispatched, as the outbox kept it.
+    Disclosure disclosure = new Disclosure(entry.agreementId(), entry.agreementVersion(), entry.purpose(), view,
+        Set.of(), List.of(), List.of());
+    return delivery.attempt(disclosure, recipient, entry.subjectKey(), entry.event());
+  }
+
+  private void settle(OutboxEntry entry, Outcome outcome) {
+    Instant now = clock.instant();
+    if (outcome.delivered()) {
+      store.delivered(entry.seq(), now);
+      breaker.succeeded();
+      log.info("Delivered {} (message {}) to {} after {} attempt(s)", entry.deliveryId(), entry.messageId(),
+          recipientId, entry.attempts() + 1);
+    } else if (outcome.transientFailure() && now.isBefore(entry.createdAt().plus(settings.giveUpAfter()))) {
+      Duration wait = backoff.after(entry.attempts() + 1, outcome.retryAfter());
+      store.retryLater(entry.seq(), now.plus(wait), outcome.reason(), now);
+      log.warn("Delivery {} to {} failed (attempt {}), next in {}: {}", entry.deliveryId(), recipientId,
+          entry.attempts() + 1, wait, outcome.reason());
+      if (breaker.failed(now)) {
+        log.warn("Circuit to {} open until {}: no attempts to it until then", recipientId, breaker.openUntil());
+      }
+    } else {
+      String reason = outcome.transientFailure()
+          ? "still failing after " + settings.giveUpAfter() + ": " + outcome.reason()
+          : outcome.reason();
+      transaction.executeWithoutResult(status -> {
+        store.dead(entry.seq(), true, reason, now);
+        events.add(entry.deliveryId(), Kind.DELIVERY, Action.DEAD_LETTERED, DeadLetterLog.GATEWAY, reason, now);
+      });
+      log.error("Delivery {} (message {}) to {} is a dead letter: {}", entry.deliveryId(), entry.messageId(),
+          recipientId, reason);
+    }
+  }
+
+  private void idle() {
+    Instant now = clock.instant();
+    long wait = settings.pollInterval().toMillis();
+    if (breaker.isOpen(now)) {
+      wait = Math.max(1, Math.min(wait * 10, Duration.between(now, breaker.openUntil()).toMillis()));
+    }
+    synchronized (signal) {
+      if (!woken && running) {
+        try {
+          signal.wait(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running = false;
+        }
+      }
+      woken = false;
+    }
+  }
+}

@@ -1,0 +1,351 @@
+package org.caseway.gateway.dispatch.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.caseway.conformance.ImplementationGuide;
+import org.caseway.gateway.delivery.DeliveryException;
+import org.caseway.gateway.delivery.DeliveryProperties;
+import org.caseway.gateway.delivery.DeliveryTarget;
+import org.caseway.gateway.delivery.DeliveryTransport;
+import org.caseway.gateway.delivery.DeliveryTransports;
+import org.caseway.gateway.dispatch.DisclosureDelivery;
+import org.caseway.gateway.dispatch.outbox.DeadLetterLog.Action;
+import org.caseway.gateway.dispatch.outbox.OutboxEntry.State;
+import org.caseway.gateway.partner.Partner;
+import org.caseway.gateway.partner.PartnerDirectory;
+import org.caseway.gateway.partner.PartnerStatus;
+import org.caseway.gateway.policy.Disclosure;
+import org.caseway.gateway.support.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox worker on a real (H2) database with a scripted transport and a clock the test moves:
+ * order per person, what a retry holds back and what it does not, backoff and Retry-After, dead
+ * letters, the circuit breaker, claims between instances, and replay.
+ */
+class DeliveryWorkerTest {
+
+  static final String PROBATION = "northshire-probation";
+  static final DeliveryProperties SETTINGS = new DeliveryProperties(true, Duration.ofSeconds(1), Duration.ofMinutes(5),
+      Duration.ofHours(24), 3, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMillis(10), 20);
+
+  private static final ca.uhn.fhir.context.FhirContext FHIR = ImplementationGuide.load().fhirContext();
+
+  private final MovingClock clock = new MovingClock(Instant.parse("2026-11-03T10:00:00Z"));
+  private final ScriptedTransport transport = new ScriptedTransport();
+  private final Partners partners = new Partners();
+  private OutboxStore store;
+  private DeadLetterLog events;
+  private TransactionTemplate transaction;
+
+  @BeforeEach
+  void freshDatabase() {
+    TestDatabase db = TestDatabase.migrated();
+    store = new OutboxStore(db.jdbc());
+    events = new DeadLetterLog(db.jdbc());
+    transaction = db.transactions();
+  }
+
+  @Test
+  void deliversInTheOrderDecidedAndKeepsNoViewOnceDelivered() {
+    enqueue("a1", "person-a");
+    enqueue("b1", "person-b");
+    enqueue("a2", "person-a");
+
+    worker("one").round();
+    worker("one").round();
+
+    assertThat(transport.delivered).containsExactly("a1", "b1", "a2");
+    assertThat(store.find("a2").orElseThrow()).satisfies(e -> {
+      assertThat(e.state()).isEqualTo(State.DELIVERED);
+      assertThat(e.viewJson()).as("nothing kept of what was delivered").isNull();
+    });
+  }
+
+  @Test
+  void aDeliveryWaitingForItsRetryHoldsBackThatPersonsLaterOnesAndNoOneElses() {
+    enqueue("a1", "person-a");
+    enqueue("a2", "person-a");
+    enqueue("b1", "person-b");
+    transport.failNext("a1", new DeliveryException(true, "connection refused"));
+
+    DeliveryWorker worker = worker("one");
+    worker.round();
+    worker.round();
+
+    assertThat(transport.delivered).containsExactly("b1");
+    assertThat(store.find("a1").orElseThrow().attempts()).isEqualTo(1);
+    assertThat(store.find("a2").orElseThrow().attempts()).as("not even tried").isZero();
+
+    clock.advance(Duration.ofSeconds(2));
+    worker.round();
+    worker.round();
+
+    assertThat(transport.delivered).containsExactly("b1", "a1", "a2");
+  }
+
+  @Test
+  void waitsAsLongAsTheRecipientsRetryAfterSays() {
+    enqueue("a1", "person-a");
+    transport.failNext("a1", new DeliveryException(true, "429", Optional.of(Duration.ofSeconds(7)), null));
+    DeliveryWorker worker = worker("one");
+    worker.round();
+
+    clock.advance(Duration.ofSeconds(6));
+    worker.round();
+    assertThat(transport.delivered).isEmpty();
+
+    clock.advance(Duration.ofSeconds(2));
+    worker.round();
+    assertThat(transport.delivered).containsExactly("a1");
+  }
+
+  @Test
+  void backsOffLongerAfterEachFailure() {
+    enqueue("a1", "person-a");
+    DeliveryWorker worker = worker("one");
+    List<Duration> waits = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      transport.failNext("a1", new DeliveryException(true, "503"));
+      Instant before = clock.instant();
+      worker.round();
+      Duration wait = Duration.between(before, store.find("a1").orElseThrow().nextAttemptAt());
+      waits.add(wait);
+      clock.advance(wait);
+    }
+
+    assertThat(waits.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
+    assertThat(waits.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(waits.get(2)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+  }
+
+  @Test
+  void aPermanentRefusalIsADeadLetterWithItsReasonAndThePersonsNextOneGoesOn() {
+    enqueue("a1", "person-a");
+    enqueue("a2", "person-a");
+    transport.failNext("a1", new DeliveryException(false, "northshire-mh-trust answered 422"));
+
+    DeliveryWorker worker = worker("one");
+    worker.round();
+    worker.round();
+
+    assertThat(store.find("a1").orElseThrow()).satisfies(e -> {
+      assertThat(e.state()).isEqualTo(State.DEAD);
+      assertThat(e.lastError()).contains("422");
+    });
+    assertThat(events.of("a1")).extracting(DeadLetterLog.Event::action).containsExactly(Action.DEAD_LETTERED);
+    assertThat(transport.delivered).containsExactly("a2");
+  }
+
+  @Test
+  void aDeliveryFailingForLongerThanTheGiveUpTimeBecomesADeadLetter() {
+    enqueue("a1", "person-a");
+    clock.advance(Duration.ofHours(25));
+    transport.failNext("a1", new DeliveryException(true, "503"));
+
+    worker("one").round();
+
+    assertThat(store.find("a1").orElseThrow().state()).isEqualTo(State.DEAD);
+    assertThat(store.find("a1").orElseThrow().lastError()).startsWith("still failing after PT24H");
+  }
+
+  @Test
+  void theCircuitOpensAfterFailuresInARowAndLetsOneTrialThroughLater() {
+    for (String person : List.of("p1", "p2", "p3", "p4")) {
+      enqueue("d-" + person, person);
+      transport.failNext("d-" + person, new DeliveryException(true, "connection refused"));
+    }
+    DeliveryWorker worker = worker("one");
+
+    worker.round();
+    assertThat(transport.attempts).as("three failures open the circuit: the fourth is not tried").isEqualTo(3);
+
+    clock.advance(Duration.ofSeconds(10));
+    worker.round();
+    assertThat(transport.attempts).as("still open").isEqualTo(3);
+
+    clock.advance(Duration.ofSeconds(25));
+    transport.succeedAll = true;
+    worker.round();
+    assertThat(transport.delivered).hasSize(4);
+  }
+
+  @Test
+  void aDeliveryOneInstanceHoldsIsNotTakenByAnother() {
+    enqueue("a1", "person-a");
+    Instant now = clock.instant();
+    assertThat(store.claim(store.find("a1").orElseThrow().seq(), "other-instance", now, now.plus(Duration.ofMinutes(2))))
+        .isTrue();
+
+    worker("one").round();
+    assertThat(transport.attempts).isZero();
+
+    clock.advance(Duration.ofMinutes(3));
+    worker("one").round();
+    assertThat(transport.delivered).as("the other instance died: its lease ran out").containsExactly("a1");
+  }
+
+  @Test
+  void aRecipientThatIsNotActiveIsNotDeliveredToAndItsDeliveriesWait() {
+    enqueue("a1", "person-a");
+    partners.status = PartnerStatus.SUSPENDED;
+
+    worker("one").round();
+    assertThat(transport.attempts).isZero();
+
+    partners.status = PartnerStatus.ACTIVE;
+    worker("one").round();
+    assertThat(transport.delivered).containsExactly("a1");
+  }
+
+  @Test
+  void aReplayedDeadLetterIsDeliveredAndTheReplayIsRecordedWithWhoAndWhy() {
+    enqueue("a1", "person-a");
+    transport.failNext("a1", new DeliveryException(false, "422"));
+    worker("one").round();
+    DeadLetters letters = new DeadLetters(store, null, events, transaction, (j, k, m, s, e) -> true,
+        new DeliveryWorkers(Map.of()), clock);
+
+    assertThat(letters.replayDelivery("a1", "dsm (northshire-data-sharing-manager)", "the trust fixed its profile"))
+        .isTrue();
+    worker("one").round();
+
+    assertThat(transport.delivered).containsExactly("a1");
+    assertThat(events.of("a1")).extracting(DeadLetterLog.Event::action, DeadLetterLog.Event::actor)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Action.DEAD_LETTERED, DeadLetterLog.GATEWAY),
+            org.assertj.core.groups.Tuple.tuple(Action.REPLAYED, "dsm (northshire-data-sharing-manager)"));
+    assertThat(letters.replayDelivery("a1", "dsm", "again")).as("only a dead letter is replayed").isFalse();
+  }
+
+  @Test
+  void aDiscardedDeadLetterKeepsNoViewAndIsNeverDelivered() {
+    enqueue("a1", "person-a");
+    transport.failNext("a1", new DeliveryException(false, "422"));
+    worker("one").round();
+    DeadLetters letters = new DeadLetters(store, null, events, transaction, (j, k, m, s, e) -> true,
+        new DeliveryWorkers(Map.of()), clock);
+
+    assertThat(letters.discardDelivery("a1", "dsm", "the partner has the incident from elsewhere")).isTrue();
+    worker("one").round();
+
+    assertThat(store.find("a1").orElseThrow()).satisfies(e -> {
+      assertThat(e.state()).isEqualTo(State.DISCARDED);
+      assertThat(e.viewJson()).isNull();
+    });
+    assertThat(transport.delivered).isEmpty();
+  }
+
+  @Test
+  void retriesSurviveARestartForTheirStateIsInTheDatabase() {
+    enqueue("a1", "person-a");
+    transport.failNext("a1", new DeliveryException(true, "503"));
+    worker("before-restart").round();
+
+    clock.advance(Duration.ofSeconds(2));
+    worker("after-restart").round();
+
+    assertThat(transport.delivered).containsExactly("a1");
+    assertThat(store.find("a1").orElseThrow().attempts()).isEqualTo(2);
+  }
+
+  // ---- the machinery ----
+
+  private void enqueue(String deliveryId, String subjectKey) {
+    String view = "{\"resourceType\":\"Bundle\",\"id\":\"" + deliveryId + "\",\"type\":\"message\"}";
+    store.insertIfNew(deliveryId, "m-" + deliveryId, PROBATION, subjectKey, "incident-reported", "ISA-IOM", 1, "IOM",
+        view, clock.instant());
+    clock.advance(Duration.ofMillis(1));
+  }
+
+  private final Map<String, DeliveryWorker> workers = new HashMap<>();
+
+  /** One worker per instance name, kept between rounds as a running instance keeps its own. */
+  private DeliveryWorker worker(String instance) {
+    return workers.computeIfAbsent(instance, name -> new DeliveryWorker(PROBATION, store, events, transaction,
+        new DisclosureDelivery(new DeliveryTransports(List.of(transport))), partners,
+        FHIR, new Backoff(SETTINGS.retryBackoff(), SETTINGS.maxBackoff(), max -> max),
+        SETTINGS, name, clock));
+  }
+
+  static final class ScriptedTransport implements DeliveryTransport {
+    final Map<String, DeliveryException> failures = new HashMap<>();
+    final List<String> delivered = new ArrayList<>();
+    int attempts;
+    boolean succeedAll;
+
+    void failNext(String deliveryId, DeliveryException failure) {
+      failures.put(deliveryId, failure);
+    }
+
+    @Override
+    public String type() {
+      return "scripted";
+    }
+
+    @Override
+    public void deliver(Disclosure disclosure, DeliveryTarget target) {
+      attempts++;
+      String id = disclosure.view().getIdElement().getIdPart();
+      DeliveryException failure = succeedAll ? null : failures.remove(id);
+      if (failure != null) {
+        throw failure;
+      }
+      delivered.add(id);
+    }
+  }
+
+  static final class Partners implements PartnerDirectory {
+    PartnerStatus status = PartnerStatus.ACTIVE;
+
+    @Override
+    public Optional<Partner> find(String partnerId) {
+      return Optional.of(new Partner(PROBATION, "Probation", status, List.of(), List.of(),
+          Map.of("out", Map.of("type", "scripted"))));
+    }
+
+    @Override
+    public Collection<Partner> all() {
+      return List.of(find(PROBATION).orElseThrow());
+    }
+  }
+
+  static final class MovingClock extends Clock {
+    private Instant now;
+
+    MovingClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
