@@ -9,6 +9,7 @@ import org.caseway.adapters.feed.FeedStateStore;
 import org.caseway.adapters.intake.MessageIntake;
 import org.caseway.adapters.intake.PartnerGate;
 import org.caseway.adapters.intake.RecordFeed;
+import org.apache.camel.spi.IdempotentRepository;
 import org.caseway.mappings.Mappings;
 
 /**
@@ -19,6 +20,8 @@ import org.caseway.mappings.Mappings;
  * @param kafkaBrokers the bootstrap servers for Kafka channels
  * @param kafkaOptions extra Camel Kafka endpoint options for every Kafka channel (security:
  *     {@code securityProtocol}, {@code saslMechanism}, ...), already URI-safe
+ * @param fileClaims where drop-folder files are claimed, shared by every gateway instance on the
+ *     same folders (a database); empty: the marker-file lock, for a single instance
  */
 public record AdapterServices(
     Mappings mappings,
@@ -29,7 +32,11 @@ public record AdapterServices(
     HttpClient http,
     Clock clock,
     String kafkaBrokers,
-    Map<String, String> kafkaOptions) {
+    Map<String, String> kafkaOptions,
+    Optional<IdempotentRepository> fileClaims) {
+
+  /** The registry name the drop folders' read lock finds {@link #fileClaims} under. */
+  public static final String FILE_CLAIMS_BEAN = "casewayFileClaims";
 
   public AdapterServices {
     Objects.requireNonNull(mappings, "mappings");
@@ -41,6 +48,14 @@ public record AdapterServices(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(kafkaBrokers, "kafkaBrokers");
     kafkaOptions = Map.copyOf(kafkaOptions);
+    Objects.requireNonNull(fileClaims, "fileClaims");
+  }
+
+  /** Services for a single instance: drop folders locked with marker files. */
+  public AdapterServices(Mappings mappings, MessageIntake intake, Map<String, RecordFeed> feeds,
+      FeedStateStore feedState, PartnerGate gate, HttpClient http, Clock clock, String kafkaBrokers,
+      Map<String, String> kafkaOptions) {
+    this(mappings, intake, feeds, feedState, gate, http, clock, kafkaBrokers, kafkaOptions, Optional.empty());
   }
 
   /** The record feed a file-drop channel's {@code feeds} setting names, or empty for messages. */

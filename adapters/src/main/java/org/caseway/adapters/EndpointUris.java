@@ -2,6 +2,7 @@ package org.caseway.adapters;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.caseway.adapters.filedrop.FileDropProcessor;
 
@@ -27,12 +28,22 @@ public final class EndpointUris {
    * off one file.
    */
   public static String fileDrop(ChannelDefinition channel) {
+    return fileDrop(channel, Optional.empty());
+  }
+
+  /**
+   * As {@link #fileDrop(ChannelDefinition)}; with {@code claims} (the registry name of an
+   * idempotent repository every instance shares), a file is claimed there instead of by a marker
+   * file, and let go once it is moved or left for the next poll.
+   */
+  public static String fileDrop(ChannelDefinition channel, Optional<String> claims) {
     Duration poll = channel.duration("poll-interval", Duration.ofSeconds(2));
     return "file:" + channel.required("directory")
         + "?include=RAW(" + channel.optional("include", "(?i).*\\.csv") + ")"
         + "&doneFileName=${file:name}.done"
         + "&move=${header." + FileDropProcessor.OUTCOME_HEADER + "}/${file:name}"
-        + "&readLock=markerFile"
+        + claims.map(bean -> "&readLock=idempotent&idempotentRepository=#" + bean
+            + "&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true").orElse("&readLock=markerFile")
         + "&sortBy=file:name&eagerMaxMessagesPerPoll=false&maxMessagesPerPoll=10"
         + "&autoCreate=true&initialDelay=1000&delay=" + poll.toMillis()
         + "&backoffErrorThreshold=3&backoffMultiplier=10";

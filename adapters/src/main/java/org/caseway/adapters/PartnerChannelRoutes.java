@@ -44,6 +44,7 @@ public class PartnerChannelRoutes extends RouteBuilder {
 
   @Override
   public void configure() {
+    services.fileClaims().ifPresent(claims -> getCamelContext().getRegistry().bind(AdapterServices.FILE_CLAIMS_BEAN, claims));
     defineTemplates();
     channels.stream().filter(c -> c.direction() == Direction.IN).forEach(this::addInbound);
     channels.stream().filter(c -> c.direction() == Direction.OUT).forEach(this::addOutbound);
@@ -96,7 +97,8 @@ public class PartnerChannelRoutes extends RouteBuilder {
     switch (channel.type()) {
       case ChannelTypes.FILE_DROP -> templatedRoute(ChannelTypes.FILE_DROP)
           .routeId(channel.routeId())
-          .parameter("from-uri", EndpointUris.fileDrop(channel))
+          .parameter("from-uri", EndpointUris.fileDrop(channel,
+              services.fileClaims().map(claims -> AdapterServices.FILE_CLAIMS_BEAN)))
           .bean("processor", new FileDropProcessor(channel, mapper(channel), services.intake(),
               services.feedFor(channel), services.gate()));
       case ChannelTypes.REST_CHANGE_FEED -> templatedRoute(ChannelTypes.REST_CHANGE_FEED)

@@ -270,6 +270,27 @@ class FileDropChannelIT {
     awaitIn("done", locked);
   }
 
+  /** With shared claims (the gateway's database), a file another instance has claimed is left to it. */
+  @Test
+  void aFileAnotherInstanceHasClaimedInTheSharedRepositoryIsLeftToItUntilItLetsGo() throws Exception {
+    org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository claims =
+        new org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository();
+    claims.start();
+    String claimed = "ASB_EXPORT_20261103090000.csv";
+    claims.add(drop.resolve(claimed).toAbsolutePath().toString());
+    start(policeChannel(Map.of()), java.util.Optional.of(claims));
+    drop(claimed, policeSample(), true);
+    drop(SAMPLE, policeSample(), true);
+
+    awaitIn("done", SAMPLE);
+    assertThat(drop.resolve(claimed)).as("claimed by another instance").exists();
+    assertThat(drop.resolve(claimed + ".camelLock")).as("no marker files with shared claims").doesNotExist();
+
+    claims.remove(drop.resolve(claimed).toAbsolutePath().toString());
+    awaitIn("done", claimed);
+    assertThat(claims.getCache()).as("let go once moved").isEmpty();
+  }
+
   @Test
   void aWholeRollGoesToItsRecordFeedAsComplete() throws Exception {
     String roll = "TENANCY_ROLL_20261103.csv";
@@ -318,9 +339,14 @@ class FileDropChannelIT {
   }
 
   private void start(ChannelDefinition channel) throws Exception {
+    start(channel, java.util.Optional.empty());
+  }
+
+  private void start(ChannelDefinition channel, java.util.Optional<org.apache.camel.spi.IdempotentRepository> claims)
+      throws Exception {
     AdapterServices services = new AdapterServices(MAPPINGS, intake, Map.of("identity-links", identityLinks),
         new InMemoryFeedStateStore(), partner -> gate.mayExchange(partner), HttpClient.newHttpClient(),
-        Clock.systemUTC(), "localhost:9092", Map.of());
+        Clock.systemUTC(), "localhost:9092", Map.of(), claims);
     PartnerChannelRoutes routes = new PartnerChannelRoutes(List.of(channel), services);
     camel = new DefaultCamelContext();
     camel.addRoutes(routes);

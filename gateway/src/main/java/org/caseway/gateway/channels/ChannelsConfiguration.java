@@ -68,18 +68,25 @@ public class ChannelsConfiguration {
       FeedStateStore feedState,
       IdentityLearner identities,
       KafkaBootstrap kafka,
+      JdbcClient jdbc,
       Clock clock) {
     List<ChannelDefinition> channels = PartnerChannelDefinitions.of(registry, properties.inboundEnabled());
     KafkaTopics.ensureExist(kafka, PartnerChannelDefinitions.kafkaTopics(channels), properties.topicPartitions(),
         java.time.Duration.ofSeconds(30));
     HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
     TenancyRollFeed roll = new TenancyRollFeed(identities);
+    JdbcFileClaims claims = new JdbcFileClaims(jdbc, instanceName(), properties.fileClaimLease(), clock);
     AdapterServices services = new AdapterServices(mappings, intake, Map.of(roll.name(), roll), feedState,
-        new DirectoryPartnerGate(partners), http, clock, kafka.bootstrapServers(), Map.of());
+        new DirectoryPartnerGate(partners), http, clock, kafka.bootstrapServers(), Map.of(), Optional.of(claims));
     log.info("Partner channels: {}", channels.stream().map(ChannelDefinition::routeId).toList());
     if (!properties.inboundEnabled()) {
       log.warn("Inbound channels are off (caseway.channels.inbound-enabled=false) on this instance");
     }
     return new PartnerChannelRoutes(channels, services);
+  }
+
+  private static String instanceName() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+        + java.util.UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -19,10 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     outbound) the gateway creates when missing. Default {@code 6}.
  * @param connectTimeout TCP connect timeout of the HTTP channels (feeds, REST push, SOAP, FHIR).
  *     Default {@code 5s}; each channel's {@code timeout} bounds the whole call.
+ * @param fileClaimLease how long an instance's claim on a dropped file holds if the instance dies
+ *     while taking it in (then another instance takes the file over). Must exceed the time to take
+ *     in the largest file. Default {@code 10m}.
  */
 @ConfigurationProperties("caseway.channels")
 public record ChannelsProperties(
     @DefaultValue("true") boolean inboundEnabled,
     Path mappingsDir,
     @DefaultValue("6") int topicPartitions,
-    @DefaultValue("5s") Duration connectTimeout) {}
+    @DefaultValue("5s") Duration connectTimeout,
+    @DefaultValue("10m") Duration fileClaimLease) {}
