@@ -13,13 +13,20 @@ import java.util.Optional;
  * @param suite the suite's name, e.g. {@code receiver}
  * @param target what was tested, as given ({@code http://...} FHIR base, {@code kafka://...}, a
  *     folder of messages)
+ * @param partner the partner under test, when the run was told ({@code --partner})
  * @param requested the level the run was asked to establish; tests above it were skipped
  * @param tests every test, in suite order
  * @param started when the run began
  * @param elapsed how long it took
  */
 public record SuiteResult(
-    String suite, String target, Level requested, List<TestResult> tests, Instant started, Duration elapsed) {
+    String suite,
+    String target,
+    Optional<String> partner,
+    Level requested,
+    List<TestResult> tests,
+    Instant started,
+    Duration elapsed) {
 
   public SuiteResult {
     tests = List.copyOf(tests);

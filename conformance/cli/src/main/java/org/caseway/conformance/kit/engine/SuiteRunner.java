@@ -53,7 +53,7 @@ public final class SuiteRunner {
         results.addAll(runScript(script, files, context, input, progress));
       }
     }
-    return new SuiteResult(files.name(), target, options.level(), results, started, Duration.ofNanos(System.nanoTime() - clock));
+    return new SuiteResult(files.name(), target, options.partner(), options.level(), results, started, Duration.ofNanos(System.nanoTime() - clock));
   }
 
   private List<TestResult> runScript(LoadedScript script, SuiteFiles files, RunContext context, Optional<Input> input, Progress progress) {
