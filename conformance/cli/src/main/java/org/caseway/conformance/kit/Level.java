@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * <p>In a suite, each TestScript names the level its tests count for with the extension {@value
  * #EXTENSION} ({@code valueCode}); in a TestReport, {@value #REACHED_EXTENSION} gives the level
- * reached. Codes are from the code system {@value #SYSTEM}.
+ * reached. Their StructureDefinitions are in the kit's {@code caseway-suites/definitions/}.
  */
 public enum Level {
   /** What a partner must pass before it is switched on. */
@@ -17,7 +17,6 @@ public enum Level {
   /** Everything the suite checks, including the recommended behaviour. */
   FULL;
 
-  public static final String SYSTEM = "https://caseway.example/fhir/CodeSystem/conformance-kit-level";
   public static final String EXTENSION = "https://caseway.example/fhir/StructureDefinition/conformance-kit-level";
   public static final String REACHED_EXTENSION =
       "https://caseway.example/fhir/StructureDefinition/conformance-kit-level-reached";
