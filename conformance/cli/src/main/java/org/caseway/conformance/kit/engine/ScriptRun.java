@@ -61,9 +61,10 @@ final class ScriptRun {
    * Runs the script.
    *
    * @param started told as each test starts, with its id
+   * @param finished told as each test ends, with its result
    * @return one result per test, in order
    */
-  List<TestResult> run(Consumer<String> started) {
+  List<TestResult> run(Consumer<String> started, Consumer<TestResult> finished) {
     List<Step> setup = new ArrayList<>();
     if (loaded.script().hasSetup()) {
       for (TestScript.SetupActionComponent action : loaded.script().getSetup().getAction()) {
@@ -76,7 +77,9 @@ final class ScriptRun {
     List<TestResult> results = new ArrayList<>();
     for (TestScriptTestComponent test : loaded.script().getTest()) {
       started.accept(loaded.id() + "/" + testName(test, results.size()));
-      results.add(setupProblem.isPresent() ? setupFailed(test, results.size(), setup, setupProblem.get()) : runTest(test, results.size()));
+      TestResult result = setupProblem.isPresent() ? setupFailed(test, results.size(), setup, setupProblem.get()) : runTest(test, results.size());
+      finished.accept(result);
+      results.add(result);
     }
     teardown();
     return results;

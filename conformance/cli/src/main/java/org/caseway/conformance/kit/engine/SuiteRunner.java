@@ -72,12 +72,7 @@ public final class SuiteRunner {
       }
       return skipped;
     }
-    List<TestResult> results = new ArrayList<>();
-    for (TestResult result : run.run(progress::started)) {
-      progress.finished(result);
-      results.add(result);
-    }
-    return results;
+    return run.run(progress::started, progress::finished);
   }
 
   private static List<Input> inputs(String target, KitOptions options) {
