@@ -98,7 +98,7 @@ class TestJarIT {
     assertThat(result.out)
         .contains("PASS  core sender-as-itself/names-itself-as-the-source [good.json]")
         .contains("FAIL  core sender-as-itself/names-itself-as-the-source [as-the-trust.json]")
-        .contains("gave 'urn:caseway:partner:northshire-mh-trust' where 'urn:caseway:partner:northshire-probation' was expected")
+        .contains("found 'urn:caseway:partner:northshire-mh-trust' where 'urn:caseway:partner:northshire-probation' was expected")
         .contains("SKIP  core sender-as-itself/record-names-itself [good.json]");
   }
 

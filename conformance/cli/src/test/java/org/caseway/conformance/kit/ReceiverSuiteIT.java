@@ -61,7 +61,7 @@ class ReceiverSuiteIT {
           .anySatisfy(m -> assertThat(m).contains("got 200"));
       assertThat(failures(tests.get("receiver-accepts-every-event/accepts-referral")))
           .anySatisfy(m -> assertThat(m).isEqualTo("The answer is a Bundle: expected a Bundle, got a OperationOutcome"))
-          .anySatisfy(m -> assertThat(m).startsWith("The response says ok (MessageHeader.response.code): 'entry.first().resource.response.code' gave nothing"));
+          .anySatisfy(m -> assertThat(m).isEqualTo("The response says ok (MessageHeader.response.code): found nothing where 'ok' was expected (entry.first().resource.response.code)"));
       assertThat(failures(tests.get("receiver-repeat-recognised/says-a-repeat-was-not-processed-again")))
           .anySatisfy(m -> assertThat(m).startsWith("The answer to the repeat says it was received before and not processed again"));
       assertThat(failures(tests.get("receiver-timing/answers-within-the-agreed-time")))

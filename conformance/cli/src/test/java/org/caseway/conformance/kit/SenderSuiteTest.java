@@ -66,8 +66,8 @@ class SenderSuiteTest {
         .allSatisfy(test -> assertThat(test.outcome()).isIn(Outcome.PASS, Outcome.SKIP));
     assertThat(tests.get("sender-as-itself/names-itself-as-the-source [2-as-the-police.json]").reason()).hasValue(
         "MessageHeader.source.endpoint names the partner under test (a partner sends only as itself): "
-            + "'entry.first().resource.source.endpoint' gave 'urn:caseway:partner:northshire-police' where "
-            + "'urn:caseway:partner:northshire-mh-trust' was expected");
+            + "found 'urn:caseway:partner:northshire-police' where 'urn:caseway:partner:northshire-mh-trust' was expected "
+            + "(entry.first().resource.source.endpoint)");
     assertThat(tests.get("sender-as-itself/sender-organisation-is-itself [2-as-the-police.json]").outcome()).isEqualTo(Outcome.FAIL);
     assertThat(tests.get("sender-message/conforms-to-the-guide [2-as-the-police.json]").outcome())
         .as("it is a conforming message, only not this partner's").isEqualTo(Outcome.PASS);

@@ -36,16 +36,16 @@ final class ExpressionAssert {
     AssertionOperatorType operator = assertion.getOperator();
     if (operator == AssertionOperatorType.EMPTY || operator == AssertionOperatorType.NOTEMPTY) {
       boolean holds = (operator == AssertionOperatorType.EMPTY) == found.isEmpty();
-      return holds ? null : "'" + expression + "' gave " + show(found) + " where " + (found.isEmpty() ? "a value" : "nothing") + " was expected";
+      return holds ? null : "found " + show(found) + " where " + (found.isEmpty() ? "a value" : "nothing") + " was expected (" + expression + ")";
     }
     String expected = expected(assertion, fixtures, variables);
     if (expected == null) {
       boolean holds = found.size() == 1 && "true".equals(text(found.get(0)));
-      return holds ? null : "'" + expression + "' gave " + show(found) + ", not true";
+      return holds ? null : "not so (" + expression + " gave " + show(found) + ")";
     }
     String actual = found.isEmpty() ? null : text(found.get(0));
     return Operators.holds(operator, actual, expected) ? null
-        : "'" + expression + "' gave " + show(found) + " where " + Operators.describe(operator, expected) + " was expected";
+        : "found " + show(found) + " where " + Operators.describe(operator, expected) + " was expected (" + expression + ")";
   }
 
   private String expected(SetupActionAssertComponent assertion, Fixtures fixtures, Variables variables) {
