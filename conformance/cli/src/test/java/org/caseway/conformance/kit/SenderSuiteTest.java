@@ -68,7 +68,9 @@ class SenderSuiteTest {
         "MessageHeader.source.endpoint names the partner under test (a partner sends only as itself): "
             + "found 'urn:caseway:partner:northshire-police' where 'urn:caseway:partner:northshire-mh-trust' was expected "
             + "(entry.first().resource.source.endpoint)");
-    assertThat(tests.get("sender-as-itself/sender-organisation-is-itself [2-as-the-police.json]").outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(tests.get("sender-as-itself/sender-organisation-is-itself [2-as-the-police.json]").reason()).hasValueSatisfying(reason ->
+        assertThat(reason).startsWith("The sender Organization is the partner under test (identifier https://caseway.example/id/partner): "
+            + "found 'northshire-police' where 'northshire-mh-trust' was expected"));
     assertThat(tests.get("sender-message/conforms-to-the-guide [2-as-the-police.json]").outcome())
         .as("it is a conforming message, only not this partner's").isEqualTo(Outcome.PASS);
     assertThat(tests.get("sender-message/conforms-to-the-guide [3-bad-nhs-number.json]").reason()).hasValueSatisfying(reason -> assertThat(reason)
