@@ -87,10 +87,25 @@ final class HttpTarget {
   }
 
   private String absolute(String url) {
-    if (url.startsWith("http://") || url.startsWith("https://")) {
-      return url;
+    String absolute = url.startsWith("http://") || url.startsWith("https://") ? url
+        : base + "/" + (url.startsWith("/") ? url.substring(1) : url);
+    return escapeIllegal(absolute);
+  }
+
+  /**
+   * Percent-encodes the characters a URL cannot carry raw (FHIR search values often hold {@code |},
+   * as in {@code identifier=system|value}); everything else is sent as written.
+   */
+  static String escapeIllegal(String url) {
+    StringBuilder out = new StringBuilder(url.length());
+    for (char c : url.toCharArray()) {
+      if (" \"<>\\^`{|}".indexOf(c) >= 0) {
+        out.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
+      } else {
+        out.append(c);
+      }
     }
-    return base + "/" + (url.startsWith("/") ? url.substring(1) : url);
+    return out.toString();
   }
 
   private static Exchange failed(String method, String url, Map<String, String> sent, String body, long started, String why) {
