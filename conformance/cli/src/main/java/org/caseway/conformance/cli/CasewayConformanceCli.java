@@ -20,7 +20,7 @@ public final class CasewayConformanceCli {
   }
 
   public static void main(String[] args) {
-    CasewayConformanceCli cli = new CasewayConformanceCli(List.of(new ValidateCommand(), new MapCommand()));
+    CasewayConformanceCli cli = new CasewayConformanceCli(List.of(new ValidateCommand(), new MapCommand(), new TestCommand()));
     System.exit(cli.run(args, System.out, System.err));
   }
 
@@ -49,5 +49,6 @@ public final class CasewayConformanceCli {
     commands.values().forEach(command -> stream.println("  " + command.usage()));
     stream.println();
     stream.println("exit codes: 0 everything conforms, 1 errors found, 2 usage error");
+    stream.println("            (test: 0 the requested level was reached, 1 it was not)");
   }
 }

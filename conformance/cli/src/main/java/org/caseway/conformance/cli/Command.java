@@ -4,8 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * One subcommand of {@code caseway-conformance.jar} ({@code validate}; later {@code map} and
- * {@code test}). Implementations are stateless until {@link #run} and used once per process.
+ * One subcommand of {@code caseway-conformance.jar} ({@code validate}, {@code map}, {@code test}). Implementations are stateless until {@link #run} and used once per process.
  */
 interface Command {
 
