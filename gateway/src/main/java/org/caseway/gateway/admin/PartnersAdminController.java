@@ -1,5 +1,9 @@
 package org.caseway.gateway.admin;
 
+import org.caseway.gateway.error.ErrorCode;
+import org.caseway.gateway.error.GatewayException;
+import org.caseway.gateway.partner.ConformanceRecords;
+import org.springframework.http.ResponseEntity;
 import java.util.Collection;
 import java.util.List;
 import org.caseway.gateway.partner.Partner;
@@ -24,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class PartnersAdminController {
 
   private final RecordedPartnerDirectory partners;
+  private final ConformanceRecords conformance;
 
-  public PartnersAdminController(RecordedPartnerDirectory partners) {
+  public PartnersAdminController(RecordedPartnerDirectory partners, ConformanceRecords conformance) {
     this.partners = partners;
+    this.conformance = conformance;
   }
 
   /** A partner as the admin API shows it. */
@@ -50,6 +56,35 @@ public class PartnersAdminController {
     List<PartnerStatusChange> history = partners.history(id);
     Partner partner = partners.find(id).orElseThrow();
     return new PartnerDetail(partner.id(), partner.name(), partner.status(), history);
+  }
+
+  /**
+   * Switches an onboarding partner on. It must have passed the core level of a conformance suite,
+   * recorded with {@code POST /admin/partners/{id}/conformance}.
+   */
+  @PostMapping("/{id}/$activate")
+  public PartnerStatusChange activate(
+      @PathVariable String id, @RequestBody(required = false) ReasonBody body, Authentication caller) {
+    if (partners.find(id).isPresent() && !conformance.passedCore(id)) {
+      throw new GatewayException(ErrorCode.STATUS_CHANGE_NOT_ALLOWED, "Partner '" + id + "' has not passed the"
+          + " core level of a conformance suite: run caseway-conformance.jar test against its system, then POST the"
+          + " passing testreport.json to /admin/partners/" + id + "/conformance.");
+    }
+    return change(id, StatusAction.ACTIVATE, body, caller);
+  }
+
+  /** Records a conformance kit TestReport the partner passed (the kit's {@code testreport.json}). */
+  @PostMapping(path = "/{id}/conformance", consumes = {"application/fhir+json", "application/json"})
+  public ResponseEntity<ConformanceRecords.Passed> recordConformance(
+      @PathVariable String id, @RequestBody String testReport, Authentication caller) {
+    partners.find(id).orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND,
+        "No partner '" + id + "' in the partners file; GET /admin/partners lists them."));
+    return ResponseEntity.status(201).body(conformance.record(id, testReport, AdminCaller.describe(caller)));
+  }
+
+  @GetMapping("/{id}/conformance")
+  public List<ConformanceRecords.Passed> conformance(@PathVariable String id) {
+    return conformance.of(id);
   }
 
   @PostMapping("/{id}/$suspend")

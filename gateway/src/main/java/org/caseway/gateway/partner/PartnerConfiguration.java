@@ -27,6 +27,11 @@ public class PartnerConfiguration {
     return registry;
   }
 
+  @Bean
+  ConformanceRecords conformanceRecords(JdbcClient jdbc, org.caseway.conformance.ImplementationGuide guide, Clock clock) {
+    return new ConformanceRecords(jdbc, guide.fhirContext(), clock);
+  }
+
   /** The directory everything asks: the file's partners with the statuses recorded at run time. */
   @Bean
   @Primary

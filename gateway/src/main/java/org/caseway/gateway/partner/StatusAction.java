@@ -8,6 +8,8 @@ import java.util.Set;
  * <p>Withdrawn is final: no action leaves it.
  */
 public enum StatusAction {
+  /** Switches an onboarding partner on; it must have passed the core conformance suite. */
+  ACTIVATE(PartnerStatus.ACTIVE, Set.of(PartnerStatus.ONBOARDING)),
   SUSPEND(PartnerStatus.SUSPENDED, Set.of(PartnerStatus.ACTIVE, PartnerStatus.ONBOARDING)),
   REINSTATE(PartnerStatus.ACTIVE, Set.of(PartnerStatus.SUSPENDED)),
   WITHDRAW(
