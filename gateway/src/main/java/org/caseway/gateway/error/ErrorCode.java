@@ -28,6 +28,8 @@ public enum ErrorCode {
   PARTNER_NOT_ACTIVE(403, IssueType.FORBIDDEN),
   /** The token does not allow this call. */
   ACCESS_DENIED(403, IssueType.FORBIDDEN),
+  /** The token's partner must also present its client certificate (mutual TLS), and did not. */
+  CLIENT_CERTIFICATE_REQUIRED(403, IssueType.FORBIDDEN),
   /** The message id was already accepted from another partner. Nothing was written. */
   MESSAGE_ID_CONFLICT(409, IssueType.CONFLICT),
   /**

@@ -31,7 +31,8 @@ public class ApiSecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain apiSecurityFilterChain(
-      HttpSecurity http, JwtDecoder jwtDecoder, FhirResponses responses, PartnerDirectory partners)
+      HttpSecurity http, JwtDecoder jwtDecoder, FhirResponses responses, PartnerDirectory partners,
+      GatewaySecurityProperties security)
       throws Exception {
     var unauthenticated = new OperationOutcomeAuthenticationEntryPoint(responses);
     var denied = new OperationOutcomeAccessDeniedHandler(responses);
@@ -65,6 +66,8 @@ public class ApiSecurityConfiguration {
             exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
         .addFilterAfter(
             new ActivePartnerFilter(partners, responses), BearerTokenAuthenticationFilter.class)
+        .addFilterAfter(
+            new ClientCertificateFilter(security.clientCertificates(), responses), ActivePartnerFilter.class)
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Bearer tokens only, never cookies: a cross-site request cannot carry credentials.

@@ -1,6 +1,7 @@
 package org.caseway.gateway.security;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,13 +20,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     Tokens must carry exactly this {@code iss}; signing keys come from its JWK set, fetched on
  *     the first call. No default.
  * @param localIssuer the local issuer's settings; ignored in {@code external} mode
+ * @param clientCertificates partners that must also present a client certificate (mutual TLS), by
+ *     partner id, each with the certificate's subject distinguished name (RFC 2253, e.g.
+ *     {@code CN=northshire-mh-trust,O=Northshire MH Trust}). Needs the HTTPS port with
+ *     {@code server.ssl.client-auth=want} (or {@code need}) and a trust store holding the partners'
+ *     CAs. A call with such a partner's token and no certificate, or another subject's, is refused
+ *     with 403 {@code CLIENT_CERTIFICATE_REQUIRED}. Default: none.
  */
 @ConfigurationProperties("caseway.security")
 public record GatewaySecurityProperties(
     @DefaultValue("caseway-gateway") String audience,
     @DefaultValue("local") IssuerMode issuerMode,
     String externalIssuerUri,
-    @DefaultValue LocalIssuer localIssuer) {
+    @DefaultValue LocalIssuer localIssuer,
+    Map<String, String> clientCertificates) {
+
+  public GatewaySecurityProperties {
+    clientCertificates = clientCertificates == null ? Map.of() : Map.copyOf(clientCertificates);
+  }
 
   /** Who issues the tokens the gateway trusts. */
   public enum IssuerMode {
