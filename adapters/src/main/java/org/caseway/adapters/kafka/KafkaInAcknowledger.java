@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * and turns the exchange into the acknowledgement to publish on that partner's acks topic (key = the
  * answered message id, header {@code caseway-message-id} = the acknowledgement's own id).
  *
- * <p>A record whose header names no partner with a Kafka in channel on this topic is skipped
- * ({@link #SKIP_HEADER}) and logged: there is no acks topic to answer on, and answering on a
- * guessed one could tell a stranger something. Thread-safe.
+ * <p>On a topic one partner alone may write, every record is that partner's (see {@link #sender}).
+ * On a shared topic, a record whose header names no partner with a Kafka in channel on it is
+ * skipped ({@link #SKIP_HEADER}) and logged: there is no acks topic to answer on, and answering on
+ * a guessed one could tell a stranger something. Thread-safe.
  */
 public class KafkaInAcknowledger implements org.apache.camel.Processor {
 
@@ -49,17 +50,36 @@ public class KafkaInAcknowledger implements org.apache.camel.Processor {
   @Override
   public void process(Exchange exchange) {
     Message in = exchange.getIn();
-    String partner = text(in.getHeader(PARTNER_HEADER));
-    if (partner == null || !acksTopicByPartner.containsKey(partner)) {
+    String named = text(in.getHeader(PARTNER_HEADER));
+    String partner = sender(named);
+    if (partner == null) {
       log.warn("Record on {} (partition {}, offset {}) skipped: its {} header '{}' names no partner with a Kafka"
           + " in channel on this topic", topic, in.getHeader(KafkaConstants.PARTITION), in.getHeader(KafkaConstants.OFFSET),
-          PARTNER_HEADER, partner);
+          PARTNER_HEADER, named);
       in.setHeader(SKIP_HEADER, true);
       return;
+    }
+    if (!partner.equals(named)) {
+      log.warn("Record on {} (partition {}, offset {}): its {} header names '{}', but only {} may write this topic;"
+          + " taken as {}'s", topic, in.getHeader(KafkaConstants.PARTITION), in.getHeader(KafkaConstants.OFFSET),
+          PARTNER_HEADER, named, partner, partner);
     }
     Acknowledgement ack = intake.acknowledge(partner, in.getBody(String.class));
     becomeAcknowledgement(in, partner, ack);
     log.info("Acknowledged message {} from {} on {} with {}", ack.answeredId(), partner, topic, ack.code());
+  }
+
+  /**
+   * Who sent the record. A topic that one partner alone may write (the broker's ACLs: the only way
+   * Kafka lets a consumer know who wrote a record) is that partner's, whatever the header says, and
+   * the accept path then refuses a message whose source is someone else. On a topic shared by
+   * several partners only the header can say, and it must name one of them.
+   */
+  private String sender(String named) {
+    if (acksTopicByPartner.size() == 1) {
+      return acksTopicByPartner.keySet().iterator().next();
+    }
+    return named != null && acksTopicByPartner.containsKey(named) ? named : null;
   }
 
   private void becomeAcknowledgement(Message in, String partner, Acknowledgement ack) {

@@ -88,6 +88,23 @@ class KafkaInAcknowledgerTest {
   }
 
   @Test
+  void onATopicOnlyOnePartnerMayWriteEveryRecordIsThatPartnersWhateverTheHeaderSays() {
+    KafkaInAcknowledger probationsOwn = new KafkaInAcknowledger("caseway.inbound",
+        Map.of("northshire-probation", "caseway.acks.northshire-probation"), intake);
+    Exchange posingAsPolice = record("northshire-police");
+    Exchange withoutHeader = record(null);
+
+    probationsOwn.process(posingAsPolice);
+    probationsOwn.process(withoutHeader);
+
+    assertThat(intake.accepted()).extracting(FakeIntake.Submission::partnerId)
+        .containsExactly("northshire-probation", "northshire-probation");
+    assertThat(posingAsPolice.getIn().getHeader(KafkaConstants.OVERRIDE_TOPIC))
+        .as("answered to the topic's partner, never to the one the header names")
+        .isEqualTo("caseway.acks.northshire-probation");
+  }
+
+  @Test
   void theAllowedPartnersAreThoseWithAnAcksTopic() {
     assertThat(acknowledger.partners()).containsExactlyInAnyOrder("northshire-probation", "northshire-yot");
   }

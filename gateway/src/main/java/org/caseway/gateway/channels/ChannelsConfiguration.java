@@ -14,6 +14,7 @@ import org.caseway.conformance.ImplementationGuide;
 import org.caseway.gateway.accept.MessageAcceptance;
 import org.caseway.gateway.fhir.FhirJson;
 import org.caseway.gateway.identity.IdentityLearner;
+import org.caseway.gateway.kafka.CasewayKafkaProperties;
 import org.caseway.gateway.kafka.KafkaBootstrap;
 import org.caseway.gateway.kafka.KafkaTopics;
 import org.caseway.gateway.partner.PartnerDirectory;
@@ -69,15 +70,20 @@ public class ChannelsConfiguration {
       IdentityLearner identities,
       KafkaBootstrap kafka,
       JdbcClient jdbc,
+      CasewayKafkaProperties kafkaSettings,
       Clock clock) {
     List<ChannelDefinition> channels = PartnerChannelDefinitions.of(registry, properties.inboundEnabled());
+    if (kafkaSettings.security().authenticated()) {
+      PartnerChannelDefinitions.requireOwnInboundTopics(channels);
+    }
     KafkaTopics.ensureExist(kafka, PartnerChannelDefinitions.kafkaTopics(channels), properties.topicPartitions(),
         java.time.Duration.ofSeconds(30));
     HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
     TenancyRollFeed roll = new TenancyRollFeed(identities);
     JdbcFileClaims claims = new JdbcFileClaims(jdbc, instanceName(), properties.fileClaimLease(), clock);
     AdapterServices services = new AdapterServices(mappings, intake, Map.of(roll.name(), roll), feedState,
-        new DirectoryPartnerGate(partners), http, clock, kafka.bootstrapServers(), Map.of(), Optional.of(claims));
+        new DirectoryPartnerGate(partners), http, clock, kafka.bootstrapServers(), kafka.camelOptions(),
+        Optional.of(claims));
     log.info("Partner channels: {}", channels.stream().map(ChannelDefinition::routeId).toList());
     if (!properties.inboundEnabled()) {
       log.warn("Inbound channels are off (caseway.channels.inbound-enabled=false) on this instance");

@@ -47,6 +47,27 @@ public final class PartnerChannelDefinitions {
     return topics.stream().distinct().toList();
   }
 
+  /**
+   * With an authenticating broker, each partner's Kafka in topic must be its own. The broker
+   * authenticates every client, but a consumer cannot see who wrote a record: only topic ACLs (one
+   * partner may write each inbound topic) make the {@code caseway-partner} header trustworthy.
+   *
+   * @throws ChannelConfigurationException naming the topic and the partners that share it
+   */
+  public static void requireOwnInboundTopics(List<ChannelDefinition> channels) {
+    Map<String, List<String>> writers = new java.util.TreeMap<>();
+    channels.stream()
+        .filter(c -> c.direction() == Direction.IN && ChannelTypes.KAFKA.equals(c.type()))
+        .forEach(c -> writers.computeIfAbsent(c.required("topic"), t -> new ArrayList<>()).add(c.partnerId()));
+    writers.forEach((topic, partners) -> {
+      if (partners.size() > 1) {
+        throw new ChannelConfigurationException("Kafka in topic " + topic + " is shared by " + partners + ": with an"
+            + " authenticating broker each partner needs an inbound topic of its own that only it may write (a topic"
+            + " ACL), since a consumer cannot see who wrote a record. Give each its own topic in the partners file.");
+      }
+    });
+  }
+
   private static ChannelDefinition checked(ChannelDefinition channel) {
     channel.settings().forEach((name, value) -> {
       int start = value.indexOf("${");

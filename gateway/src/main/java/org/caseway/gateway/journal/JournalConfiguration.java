@@ -20,7 +20,9 @@ public class JournalConfiguration {
   @Bean(destroyMethod = "close")
   Producer<String, String> journalProducer(KafkaBootstrap kafka, JournalProperties journal) {
     JournalTopic.ensureExists(kafka, journal);
-    return new KafkaProducer<>(producerConfig(kafka.bootstrapServers(), journal));
+    Map<String, Object> config = producerConfig(kafka.bootstrapServers(), journal);
+    config.putAll(kafka.clientProperties());
+    return new KafkaProducer<>(config);
   }
 
   @Bean

@@ -30,10 +30,9 @@ public final class JournalTopic {
    * @throws IllegalStateException if Kafka does not answer within the send timeout, or refuses
    */
   public static void ensureExists(KafkaBootstrap kafka, JournalProperties journal) {
-    Map<String, Object> config =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            AdminClientConfig.CLIENT_ID_CONFIG, "caseway-journal-admin");
+    Map<String, Object> config = new java.util.HashMap<>(kafka.clientProperties());
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "caseway-journal-admin");
     long timeoutMs = journal.sendTimeout().toMillis();
     try (Admin admin = Admin.create(config)) {
       createIfMissing(admin, journal, timeoutMs);

@@ -11,4 +11,19 @@ public interface KafkaBootstrap {
 
   /** The {@code bootstrap.servers} value for producers, consumers and admin clients. */
   String bootstrapServers();
+
+  /**
+   * The client settings every producer, consumer and admin client adds to its own: security
+   * ({@code security.protocol}, {@code sasl.*}). Empty for the embedded broker.
+   */
+  default java.util.Map<String, String> clientProperties() {
+    return java.util.Map.of();
+  }
+
+  /** As {@link #clientProperties()}, as Camel Kafka endpoint options ({@code &securityProtocol=...}). */
+  default java.util.Map<String, String> camelOptions() {
+    java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+    clientProperties().forEach((key, value) -> options.put(CamelKafkaOptions.name(key), "RAW(" + value + ")"));
+    return options;
+  }
 }

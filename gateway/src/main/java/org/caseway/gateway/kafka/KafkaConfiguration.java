@@ -1,6 +1,7 @@
 package org.caseway.gateway.kafka;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.caseway.gateway.config.DataDirectoryProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,23 @@ public class KafkaConfiguration {
               + " (environment variable CASEWAY_KAFKA_BOOTSTRAP_SERVERS)");
     }
     String servers = kafka.bootstrapServers().trim();
-    return () -> servers;
+    Map<String, String> security = Map.copyOf(kafka.security().clientProperties());
+    if (kafka.security().authenticated() && (kafka.security().saslJaasConfig() == null
+        || kafka.security().saslMechanism() == null)) {
+      throw new IllegalStateException("caseway.kafka.security.protocol is " + kafka.security().protocol()
+          + ": set caseway.kafka.security.sasl-mechanism and the secret caseway.kafka.security.sasl-jaas-config"
+          + " (environment variable CASEWAY_KAFKA_SECURITY_SASL_JAAS_CONFIG)");
+    }
+    return new KafkaBootstrap() {
+      @Override
+      public String bootstrapServers() {
+        return servers;
+      }
+
+      @Override
+      public Map<String, String> clientProperties() {
+        return security;
+      }
+    };
   }
 }

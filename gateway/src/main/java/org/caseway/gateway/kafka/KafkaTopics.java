@@ -25,10 +25,9 @@ public final class KafkaTopics {
     if (topics.isEmpty()) {
       return;
     }
-    Map<String, Object> config =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            AdminClientConfig.CLIENT_ID_CONFIG, "caseway-topics-admin");
+    Map<String, Object> config = new java.util.HashMap<>(kafka.clientProperties());
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "caseway-topics-admin");
     try (Admin admin = Admin.create(config)) {
       for (String topic : topics) {
         create(admin, new NewTopic(topic, Optional.of(partitions), Optional.empty()), timeout);

@@ -21,10 +21,17 @@ public final class JournalReader {
 
   private final String bootstrapServers;
   private final String topic;
+  private final Map<String, Object> clientSettings;
 
   public JournalReader(String bootstrapServers, String topic) {
+    this(bootstrapServers, topic, Map.of());
+  }
+
+  /** @param clientSettings added to the consumer's (security, for an authenticating broker) */
+  public JournalReader(String bootstrapServers, String topic, Map<String, Object> clientSettings) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
+    this.clientSettings = Map.copyOf(clientSettings);
   }
 
   /** The records carrying {@code messageId} in their message-id header. */
@@ -37,12 +44,11 @@ public final class JournalReader {
    * it had when the read started (what an acknowledged accept has written is below it).
    */
   public List<ConsumerRecord<String, String>> readAll() {
-    Map<String, Object> config =
-        Map.of(
-            "bootstrap.servers", bootstrapServers,
-            "key.deserializer", StringDeserializer.class,
-            "value.deserializer", StringDeserializer.class,
-            "enable.auto.commit", false);
+    Map<String, Object> config = new java.util.HashMap<>(clientSettings);
+    config.put("bootstrap.servers", bootstrapServers);
+    config.put("key.deserializer", StringDeserializer.class);
+    config.put("value.deserializer", StringDeserializer.class);
+    config.put("enable.auto.commit", false);
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
       Set<TopicPartition> partitions =
