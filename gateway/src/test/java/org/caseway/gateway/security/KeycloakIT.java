@@ -141,6 +141,24 @@ class KeycloakIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
   }
 
+  @Test
+  void aSuspendedPartnersRealmTokenIsRefusedAtOnceAndAcceptedAgainOnceReinstated() {
+    String dsm = secretToken("northshire-data-sharing-manager");
+    String councilToken = secretToken("northshire-council");
+    String reason = "{\"reason\":\"Keycloak IT: suspended for the test\"}";
+    assertThat(gateway.postJson("/admin/partners/northshire-council/$suspend", dsm, reason).statusCode()).isEqualTo(200);
+    try {
+      HttpResponse<String> suspended = gateway.get("/fhir/metadata-does-not-matter", councilToken);
+      assertThat(suspended.statusCode()).isEqualTo(403);
+      assertThat(suspended.body()).contains("PARTNER_NOT_ACTIVE");
+    } finally {
+      assertThat(gateway.postJson("/admin/partners/northshire-council/$reinstate", dsm,
+          "{\"reason\":\"Keycloak IT: reinstated\"}").statusCode()).isEqualTo(200);
+    }
+    assertThat(gateway.get("/fhir/metadata-does-not-matter", councilToken).statusCode())
+        .as("past the partner check, to an endpoint that does not exist").isEqualTo(404);
+  }
+
   private static String secretToken(String clientId) {
     return KEYCLOAK.token(clientId, "local-only-" + clientId + "-secret");
   }
