@@ -55,7 +55,7 @@ class ChangeFeedPollerIT {
   static WireMockExtension council = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final String PATH = "/api/v2/cases/changes";
-  private static final String API_KEY = "council-key-123";
+  private static final String API_KEY = "test-only-council-key-123";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final Mappings MAPPINGS = Mappings.onClasspath();

@@ -52,7 +52,7 @@ class NewPartnerByConfigurationIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final WireMockServer parishAlerts = new WireMockServer(options().dynamicPort());
-  private static final CouncilSimulator parishCases = CouncilSimulator.start(0, "parish-test-key");
+  private static final CouncilSimulator parishCases = CouncilSimulator.start(0, "test-only-parish-key");
 
   static {
     parishAlerts.start();
@@ -95,7 +95,7 @@ class NewPartnerByConfigurationIT {
       assertThat(a.has("markers")).as("identity and incident only: no risk").isFalse();
     });
     assertThat(parishAlerts.findAll(postRequestedFor(urlEqualTo("/alerts"))).get(0).getHeader("X-Api-Key"))
-        .isEqualTo("parish-alerts-key");
+        .isEqualTo("test-only-parish-alerts-key");
 
     parishCases.publishSampleChanges();
     await().atMost(WAIT).until(() -> jdbc.sql(
@@ -131,7 +131,7 @@ class NewPartnerByConfigurationIT {
             in:
               type: rest-change-feed
               url: ${caseway.test.parish-cases-url}
-              api-key: parish-test-key
+              api-key: test-only-parish-key
               mapping: council-asb-case
               param.partner-id: kettleby-parish-council
               param.partner-name: Kettleby Parish Council
@@ -139,7 +139,7 @@ class NewPartnerByConfigurationIT {
             out:
               type: rest-push
               url: ${caseway.test.parish-alerts-url}
-              api-key: parish-alerts-key
+              api-key: test-only-parish-alerts-key
               mapping: parish-alert
           subscriptions:
             - events: [incident-reported]

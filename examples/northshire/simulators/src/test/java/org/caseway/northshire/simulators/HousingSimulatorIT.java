@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HousingSimulatorIT {
 
   private static final String USER = "caseway";
-  private static final String PASSWORD = "housing-test-password";
+  private static final String PASSWORD = "test-only-housing-password";
   private static final String BASIC = "Basic " + Base64.getEncoder()
       .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
   private static final String SOAP_ACTION = "\"urn:northshirehomes:tenancy:v1/RaiseAlert\"";
