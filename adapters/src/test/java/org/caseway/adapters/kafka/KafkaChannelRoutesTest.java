@@ -96,12 +96,18 @@ class KafkaChannelRoutesTest {
     assertThat(commits).hasValue(1);
   }
 
+  /** Only probation may write its topic (the broker's ACL), so a record there is probation's. */
   @Test
-  void aRecordFromAnUnknownSenderIsCommittedUnanswered() {
+  void aRecordNamingAnotherPartnerOnProbationsOwnTopicIsTakenAsProbationsAnsweredToProbationAndCommitted()
+      throws Exception {
+    MockEndpoint acks = camel.getEndpoint("mock:acks", MockEndpoint.class);
+    acks.expectedMessageCount(1);
+    acks.expectedHeaderReceived(KafkaConstants.OVERRIDE_TOPIC, "caseway.acks.northshire-probation");
+
     record("northshire-police");
 
-    assertThat(camel.getEndpoint("mock:acks", MockEndpoint.class).getReceivedCounter()).isZero();
-    assertThat(intake.attempts()).isEmpty();
+    acks.assertIsSatisfied();
+    assertThat(intake.accepted()).extracting(FakeIntake.Submission::partnerId).containsExactly("northshire-probation");
     assertThat(commits).hasValue(1);
   }
 
