@@ -2,9 +2,13 @@ package org.caseway.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +17,7 @@ import org.caseway.gateway.support.EmbeddedGatewayProperties;
 import org.caseway.gateway.support.GatewayClient;
 import org.caseway.gateway.support.KeycloakServer;
 import org.caseway.gateway.support.Messages;
+import org.caseway.gateway.support.RealmTokenForgery;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class KeycloakIT {
 
   private static final KeycloakServer KEYCLOAK = KeycloakServer.start();
+  private static final RealmTokenForgery FORGE = new RealmTokenForgery(KEYCLOAK.realmSigningKey());
   private static final Path DATA_DIR = EmbeddedGatewayProperties.freshDataDir("keycloak");
 
   @LocalServerPort int port;
@@ -157,6 +163,92 @@ class KeycloakIT {
     }
     assertThat(gateway.get("/fhir/metadata-does-not-matter", councilToken).statusCode())
         .as("past the partner check, to an endpoint that does not exist").isEqualTo(404);
+  }
+
+  // The refusal matrix on real tokens: each forgery below is a token the realm just issued, changed
+  // in one respect. The first test shows the forging itself is faithful (the realm really signs
+  // with the harness's key, and an unchanged re-signed token is accepted), so each refusal that
+  // follows is for the one respect changed, not for an artefact of forging.
+
+  @Test
+  void theRealmSignsWithTheHarnessKeySoAReSignedRealTokenIsAcceptedAsTheRealOneIs() throws Exception {
+    String real = secretToken("northshire-mh-trust");
+
+    assertThat(SignedJWT.parse(real).verify(new RSASSAVerifier(KEYCLOAK.realmSigningKey().publicKey())))
+        .as("the realm signed with the key the harness provisioned").isTrue();
+    assertThat(KEYCLOAK.publishedKeys())
+        .contains(Base64URL.encode(KEYCLOAK.realmSigningKey().publicKey().getModulus()).toString());
+    assertThat(sendRiskFlag(FORGE.resigned(real)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesARequestWithoutAToken() {
+    assertUnauthorized(sendRiskFlag(null));
+  }
+
+  @Test
+  void refusesARealTokenThatHasExpired() {
+    assertUnauthorized(sendRiskFlag(FORGE.expired(secretToken("northshire-mh-trust"), Duration.ofMinutes(10))));
+  }
+
+  @Test
+  void refusesARealTokenNotYetValid() {
+    assertUnauthorized(sendRiskFlag(FORGE.notValidBefore(secretToken("northshire-mh-trust"), Duration.ofMinutes(10))));
+  }
+
+  @Test
+  void refusesARealTokenNamingAnotherIssuer() {
+    String elsewhere = KEYCLOAK.issuer().replace("/realms/northshire", "/realms/elsewhere");
+
+    assertUnauthorized(sendRiskFlag(FORGE.namingIssuer(secretToken("northshire-mh-trust"), elsewhere)));
+  }
+
+  @Test
+  void refusesARealTokenWhosePartnerClaimWasChangedUnderItsSignature() {
+    String police = secretToken("northshire-police");
+
+    assertUnauthorized(sendRiskFlag(FORGE.tampered(police, "partner", "northshire-mh-trust")));
+  }
+
+  @Test
+  void refusesARealTokenSignedByAnotherKeyUnderTheRealmsKeyId() {
+    assertUnauthorized(sendRiskFlag(FORGE.signedByAnotherKey(secretToken("northshire-mh-trust"))));
+  }
+
+  @Test
+  void refusesARealTokenWithAlgNoneAndNoSignature() {
+    assertUnauthorized(sendRiskFlag(FORGE.unsigned(secretToken("northshire-mh-trust"))));
+  }
+
+  @Test
+  void refusesARealTokenHmacSignedWithTheRealmsPublishedPublicKey() {
+    assertUnauthorized(sendRiskFlag(FORGE.hmacKeyedWithThePublicKey(secretToken("northshire-mh-trust"))));
+  }
+
+  @Test
+  void aWithdrawnPartnersRealmTokenIsRefused() {
+    String dsm = secretToken("northshire-data-sharing-manager");
+    String housingToken = secretToken("northshire-housing");
+    assertThat(gateway.get("/fhir/metadata-does-not-matter", housingToken).statusCode())
+        .as("housing is active before the withdrawal").isEqualTo(404);
+
+    assertThat(gateway.postJson("/admin/partners/northshire-housing/$withdraw", dsm,
+        "{\"reason\":\"Keycloak IT: withdrawn for the test\"}").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> withdrawn = gateway.get("/fhir/metadata-does-not-matter", housingToken);
+    assertThat(withdrawn.statusCode()).isEqualTo(403);
+    assertThat(withdrawn.body()).contains("PARTNER_NOT_ACTIVE");
+    assertThat(gateway.get("/fhir/metadata-does-not-matter", secretToken("northshire-housing")).statusCode())
+        .as("a token issued after the withdrawal").isEqualTo(403);
+  }
+
+  private HttpResponse<String> sendRiskFlag(String token) {
+    return gateway.processMessage(token, Messages.json(Messages.riskFlagRaised()));
+  }
+
+  private static void assertUnauthorized(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+    assertThat(response.body()).contains("OperationOutcome");
   }
 
   private static String secretToken(String clientId) {

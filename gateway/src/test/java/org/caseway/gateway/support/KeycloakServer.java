@@ -2,6 +2,8 @@ package org.caseway.gateway.support;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -42,7 +44,8 @@ import org.springframework.util.FileSystemUtils;
  *
  * <p>Probation's client authenticates with a signed JWT: the realm file leaves its public key as a
  * placeholder, which this harness fills with a key pair it generates, so no private key is ever
- * committed.
+ * committed. Likewise the realm signs its tokens with a key the harness makes for the run ({@link
+ * RealmSigningKey}), so tests can forge tokens that differ from a real one in one respect only.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -53,12 +56,14 @@ public final class KeycloakServer implements AutoCloseable {
   private final Process process;
   private final int port;
   private final KeyPair probationKey;
+  private final RealmSigningKey realmKey;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private KeycloakServer(Process process, int port, KeyPair probationKey) {
+  private KeycloakServer(Process process, int port, KeyPair probationKey, RealmSigningKey realmKey) {
     this.process = process;
     this.port = port;
     this.probationKey = probationKey;
+    this.realmKey = realmKey;
   }
 
   /** Starts Keycloak and waits until the realm answers; fails with the server's log path if not. */
@@ -72,12 +77,13 @@ public final class KeycloakServer implements AutoCloseable {
       Path data = home.resolve("data");
       FileSystemUtils.deleteRecursively(data);
       Path imports = Files.createDirectories(data.resolve("import"));
+      RealmSigningKey realmKey = RealmSigningKey.create(home.getParent().resolve("keys"));
       String realm =
           Files.readString(realmFile)
               .replace(
                   PROBATION_KEY_PLACEHOLDER,
                   Base64.getEncoder().encodeToString(probationKey.getPublic().getEncoded()));
-      Files.writeString(imports.resolve("northshire-realm.json"), realm);
+      Files.writeString(imports.resolve("northshire-realm.json"), signedWith(realm, realmKey));
       Path log = home.getParent().resolve("keycloak-it.log");
       ProcessBuilder builder =
           new ProcessBuilder(
@@ -93,11 +99,41 @@ public final class KeycloakServer implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
       builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-      KeycloakServer server = new KeycloakServer(builder.start(), port, probationKey);
+      KeycloakServer server = new KeycloakServer(builder.start(), port, probationKey, realmKey);
       server.awaitRealm(log);
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start Keycloak from " + home, e);
+    }
+  }
+
+  /** The realm as imported, but signing its tokens with {@code key}. */
+  private static String signedWith(String realm, RealmSigningKey key) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode representation = (ObjectNode) json.readTree(realm);
+    representation
+        .putObject("components")
+        .set("org.keycloak.keys.KeyProvider", json.valueToTree(List.of(key.keycloakKeyProvider())));
+    return json.writerWithDefaultPrettyPrinter().writeValueAsString(representation);
+  }
+
+  /** The key the realm signs its tokens with (provisioned by this harness, see {@link RealmSigningKey}). */
+  public RealmSigningKey realmSigningKey() {
+    return realmKey;
+  }
+
+  /** The realm's published signing keys (its JWKS document). */
+  public String publishedKeys() {
+    try {
+      return http.send(
+              HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/certs")).build(),
+              BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
