@@ -1,6 +1,7 @@
 package org.caseway.gateway.delivery;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,6 +26,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often an idle worker looks for deliveries that became due (new ones wake
  *     it at once). Default {@code 500ms}.
  * @param batchSize deliveries a worker takes per round. Default {@code 20}.
+ * @param lanes how many deliveries to one recipient may be in flight at once, each about another
+ *     person (a person's deliveries always go one at a time, in order). One lane bounds a recipient
+ *     to one call per round trip: a SOAP service answering in a second takes one alert a second.
+ *     Default {@code 4}; {@code 1} delivers strictly one after another.
+ * @param partnerLanes {@link #lanes} for particular recipients, by partner id (a partner whose
+ *     system takes fewer calls at once, say). Default: none.
  */
 @ConfigurationProperties("caseway.delivery")
 public record DeliveryProperties(
@@ -36,4 +43,26 @@ public record DeliveryProperties(
     @DefaultValue("30s") Duration breakerOpenFor,
     @DefaultValue("2m") Duration claimLease,
     @DefaultValue("500ms") Duration pollInterval,
-    @DefaultValue("20") int batchSize) {}
+    @DefaultValue("20") int batchSize,
+    @DefaultValue("4") int lanes,
+    Map<String, Integer> partnerLanes) {
+
+  public DeliveryProperties {
+    if (lanes < 1) {
+      throw new IllegalArgumentException(
+          "caseway.delivery.lanes is " + lanes + ": set it to 1 or more (1 delivers one at a time)");
+    }
+    partnerLanes = partnerLanes == null ? Map.of() : Map.copyOf(partnerLanes);
+    partnerLanes.forEach((partner, n) -> {
+      if (n == null || n < 1) {
+        throw new IllegalArgumentException("caseway.delivery.partner-lanes." + partner + " is " + n
+            + ": set it to 1 or more (1 delivers one at a time)");
+      }
+    });
+  }
+
+  /** The lanes to {@code recipientId}: its own setting, or {@link #lanes}. */
+  public int lanesFor(String recipientId) {
+    return partnerLanes.getOrDefault(recipientId, lanes);
+  }
+}

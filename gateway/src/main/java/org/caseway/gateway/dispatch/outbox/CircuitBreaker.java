@@ -7,8 +7,8 @@ import java.time.Instant;
  * One recipient's circuit: after {@code threshold} transient failures in a row it opens, and no
  * attempt is made to that recipient until {@code openFor} has passed; then one trial attempt decides
  * (success closes it; failure opens it again for twice as long, up to {@code longest}). Keeps a
- * recipient that is down from being hammered, and its worker's time from being spent on it. Not
- * thread-safe: one worker owns it.
+ * recipient that is down from being hammered, and its worker's time from being spent on it.
+ * Thread-safe: the lanes of one worker share it.
  */
 final class CircuitBreaker {
 
@@ -27,27 +27,27 @@ final class CircuitBreaker {
   }
 
   /** Whether an attempt may be made now. */
-  boolean allows(Instant now) {
+  synchronized boolean allows(Instant now) {
     return !now.isBefore(openUntil);
   }
 
   /** When attempts may start again; {@link Instant#MIN} when closed. */
-  Instant openUntil() {
+  synchronized Instant openUntil() {
     return openUntil;
   }
 
-  boolean isOpen(Instant now) {
+  synchronized boolean isOpen(Instant now) {
     return !allows(now);
   }
 
-  void succeeded() {
+  synchronized void succeeded() {
     failuresInARow = 0;
     currentOpening = openFor;
     openUntil = Instant.MIN;
   }
 
   /** @return true if this failure opened (or re-opened) the circuit */
-  boolean failed(Instant now) {
+  synchronized boolean failed(Instant now) {
     failuresInARow++;
     if (failuresInARow < threshold) {
       return false;

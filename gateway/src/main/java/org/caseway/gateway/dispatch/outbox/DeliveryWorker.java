@@ -4,9 +4,13 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.caseway.gateway.delivery.DeliveryProperties;
 import org.caseway.gateway.dispatch.DisclosureDelivery;
 import org.caseway.gateway.dispatch.DisclosureDelivery.Outcome;
@@ -25,7 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its person, claims each for this instance, attempts it, and settles it: delivered, retried later
  * (backoff, or the recipient's {@code Retry-After}), or a dead letter (refused for good, or failing
  * for longer than {@code give-up-after}). Its own {@link CircuitBreaker} stops attempts to a
- * recipient that keeps failing. One thread per recipient, so one recipient down slows no other.
+ * recipient that keeps failing. One worker per recipient, so one recipient down slows no other.
+ *
+ * <p>A round's deliveries are each about another person, so they may go at once: up to {@code
+ * lanes} of them are in flight together (see {@code caseway.delivery.lanes}), and the round ends
+ * when all are settled. A person's next delivery is only taken once the one before it is settled,
+ * so each person's order holds whatever the lanes.
  *
  * <p>A recipient that is not active is not delivered to: its deliveries wait (rule 6 already
  * withholds what is decided while it is suspended). State lives in the database, so retries survive
@@ -47,13 +56,14 @@ final class DeliveryWorker implements Runnable {
   private final DeliveryProperties settings;
   private final String instance;
   private final Clock clock;
+  private final Executor lanes;
   private final Object signal = new Object();
   private boolean woken;
   private volatile boolean running = true;
 
   DeliveryWorker(String recipientId, OutboxStore store, DeadLetterLog events, TransactionTemplate transaction,
       DisclosureDelivery delivery, PartnerDirectory partners, FhirContext fhir, Backoff backoff,
-      DeliveryProperties settings, String instance, Clock clock) {
+      DeliveryProperties settings, String instance, Clock clock, Executor lanes) {
     this.recipientId = recipientId;
     this.store = store;
     this.events = events;
@@ -66,6 +76,7 @@ final class DeliveryWorker implements Runnable {
     this.settings = settings;
     this.instance = instance;
     this.clock = clock;
+    this.lanes = lanes;
   }
 
   @Override
@@ -104,18 +115,27 @@ final class DeliveryWorker implements Runnable {
     if (recipient.isEmpty() || breaker.isOpen(now)) {
       return 0;
     }
-    int settled = 0;
+    List<CompletableFuture<Void>> inFlight = new ArrayList<>();
     for (OutboxEntry entry : store.heads(recipientId, now, settings.batchSize())) {
       Instant at = clock.instant();
       if (!running || breaker.isOpen(at)) {
         break;
       }
       if (store.claim(entry.seq(), instance, at, at.plus(settings.claimLease()))) {
-        settle(entry, attempt(entry, recipient.get()));
-        settled++;
+        inFlight.add(CompletableFuture.runAsync(() -> settle(entry, attempt(entry, recipient.get())), lanes));
       }
     }
-    return settled;
+    awaitAll(inFlight);
+    return inFlight.size();
+  }
+
+  /** Waits for every delivery of the round; then, if any failed unexpectedly, throws its fault. */
+  private static void awaitAll(List<CompletableFuture<Void>> inFlight) {
+    try {
+      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException failed) {
+      throw failed.getCause() instanceof RuntimeException fault ? fault : failed;
+    }
   }
 
   private Outcome attempt(OutboxEntry entry, Partner recipient) {

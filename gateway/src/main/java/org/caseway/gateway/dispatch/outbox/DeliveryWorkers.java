@@ -1,14 +1,15 @@
 package org.caseway.gateway.dispatch.outbox;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbox's workers: one thread per recipient partner, started once the gateway is ready (its
- * channel routes running), stopped with it. Thread-safe.
+ * The outbox's workers: one thread per recipient partner (and its delivery lanes), started once the
+ * gateway is ready (its channel routes running), stopped with it. Thread-safe.
  */
 public class DeliveryWorkers implements AutoCloseable {
 
@@ -16,9 +17,11 @@ public class DeliveryWorkers implements AutoCloseable {
 
   private final Map<String, DeliveryWorker> workers = new ConcurrentHashMap<>();
   private final Map<String, Thread> threads = new ConcurrentHashMap<>();
+  private final Collection<DeliveryLanes> lanes;
 
-  DeliveryWorkers(Map<String, DeliveryWorker> byRecipient) {
+  DeliveryWorkers(Map<String, DeliveryWorker> byRecipient, Collection<DeliveryLanes> lanes) {
     workers.putAll(byRecipient);
+    this.lanes = List.copyOf(lanes);
   }
 
   public void start() {
@@ -44,13 +47,17 @@ public class DeliveryWorkers implements AutoCloseable {
   @Override
   public void close() {
     workers.values().forEach(DeliveryWorker::stop);
-    for (Thread thread : threads.values()) {
-      try {
-        thread.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    try {
+      for (Thread thread : threads.values()) {
+        try {
+          thread.join(5_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
+    } finally {
+      lanes.forEach(DeliveryLanes::close);
     }
   }
 }

@@ -3,7 +3,9 @@ package org.caseway.gateway.dispatch.outbox;
 import ca.uhn.fhir.context.FhirContext;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,11 +62,14 @@ public class OutboxConfiguration {
         max -> max <= 0 ? 0 : ThreadLocalRandom.current().nextLong(max + 1));
     String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     Map<String, DeliveryWorker> workers = new LinkedHashMap<>();
+    List<DeliveryLanes> lanes = new ArrayList<>();
     for (Partner partner : partners.all()) {
+      DeliveryLanes partnerLanes = DeliveryLanes.of(partner.id(), settings.lanesFor(partner.id()));
+      lanes.add(partnerLanes);
       workers.put(partner.id(), new DeliveryWorker(partner.id(), store, events, new TransactionTemplate(transactions),
-          delivery, partners, fhir, backoff, settings, instance, clock));
+          delivery, partners, fhir, backoff, settings, instance, clock, partnerLanes));
     }
-    return new DeliveryWorkers(workers);
+    return new DeliveryWorkers(workers, lanes);
   }
 
   /** Workers start once every route (the channels they deliver through) is running. */

@@ -39,7 +39,7 @@ class DeliveryWorkerTest {
 
   static final String PROBATION = "northshire-probation";
   static final DeliveryProperties SETTINGS = new DeliveryProperties(true, Duration.ofSeconds(1), Duration.ofMinutes(5),
-      Duration.ofHours(24), 3, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMillis(10), 20);
+      Duration.ofHours(24), 3, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMillis(10), 20, 1, null);
 
   private static final ca.uhn.fhir.context.FhirContext FHIR = ImplementationGuide.load().fhirContext();
 
@@ -216,7 +216,7 @@ class DeliveryWorkerTest {
     transport.failNext("a1", new DeliveryException(false, "422"));
     worker("one").round();
     DeadLetters letters = new DeadLetters(store, null, events, transaction, (j, k, m, s, e) -> true,
-        new DeliveryWorkers(Map.of()), clock);
+        new DeliveryWorkers(Map.of(), List.of()), clock);
 
     assertThat(letters.replayDelivery("a1", "dsm (northshire-data-sharing-manager)", "the trust fixed its profile"))
         .isTrue();
@@ -236,7 +236,7 @@ class DeliveryWorkerTest {
     transport.failNext("a1", new DeliveryException(false, "422"));
     worker("one").round();
     DeadLetters letters = new DeadLetters(store, null, events, transaction, (j, k, m, s, e) -> true,
-        new DeliveryWorkers(Map.of()), clock);
+        new DeliveryWorkers(Map.of(), List.of()), clock);
 
     assertThat(letters.discardDelivery("a1", "dsm", "the partner has the incident from elsewhere")).isTrue();
     worker("one").round();
@@ -261,7 +261,79 @@ class DeliveryWorkerTest {
     assertThat(store.find("a1").orElseThrow().attempts()).isEqualTo(2);
   }
 
+  @Test
+  void withLanesDifferentPeoplesDeliveriesGoAtOnceWhileEachPersonsStayInOrder() {
+    for (int i = 1; i <= 3; i++) {
+      for (String person : List.of("a", "b", "c", "d")) {
+        enqueue(person + i, "person-" + person);
+      }
+    }
+    ConcurrentTransport concurrent = new ConcurrentTransport(4);
+    try (DeliveryLanes lanes = DeliveryLanes.of(PROBATION, 4)) {
+      DeliveryWorker worker = new DeliveryWorker(PROBATION, store, events, transaction,
+          new DisclosureDelivery(new DeliveryTransports(List.of(concurrent))), partners, FHIR,
+          new Backoff(SETTINGS.retryBackoff(), SETTINGS.maxBackoff(), max -> max), SETTINGS, "lanes", clock, lanes);
+
+      assertThat(worker.round()).as("one delivery per person in a round").isEqualTo(4);
+      worker.round();
+      worker.round();
+    }
+
+    assertThat(concurrent.mostAtOnce.get()).as("four people's deliveries in flight together").isEqualTo(4);
+    for (String person : List.of("a", "b", "c", "d")) {
+      assertThat(concurrent.delivered.stream().filter(id -> id.startsWith(person)).toList())
+          .containsExactly(person + "1", person + "2", person + "3");
+    }
+  }
+
+  @Test
+  void lanesMustBeOneOrMore() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DeliveryProperties(true, Duration.ofSeconds(1),
+            Duration.ofMinutes(5), Duration.ofHours(24), 3, Duration.ofSeconds(30), Duration.ofMinutes(2),
+            Duration.ofMillis(10), 20, 4, Map.of(PROBATION, 0)))
+        .hasMessageContaining("caseway.delivery.partner-lanes.northshire-probation is 0");
+  }
+
   // ---- the machinery ----
+
+  /**
+   * A transport whose deliveries wait for each other: each round's {@code expected} deliveries
+   * return only once all of them are in flight together (or after 10 s, which the test then sees
+   * as fewer at once), so the count it records is what the lanes really allowed.
+   */
+  static final class ConcurrentTransport implements DeliveryTransport {
+    final List<String> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+    final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final int expected;
+    private java.util.concurrent.CyclicBarrier together;
+
+    ConcurrentTransport(int expected) {
+      this.expected = expected;
+      this.together = new java.util.concurrent.CyclicBarrier(expected);
+    }
+
+    @Override
+    public String type() {
+      return "scripted";
+    }
+
+    @Override
+    public void deliver(Disclosure disclosure, DeliveryTarget target) {
+      mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.BrokenBarrierException | java.util.concurrent.TimeoutException alone) {
+        // fewer than expected came at once: mostAtOnce says how many
+      } finally {
+        inFlight.decrementAndGet();
+      }
+      delivered.add(disclosure.view().getIdElement().getIdPart());
+    }
+  }
+
 
   private void enqueue(String deliveryId, String subjectKey) {
     String view = "{\"resourceType\":\"Bundle\",\"id\":\"" + deliveryId + "\",\"type\":\"message\"}";
@@ -277,7 +349,7 @@ class DeliveryWorkerTest {
     return workers.computeIfAbsent(instance, name -> new DeliveryWorker(PROBATION, store, events, transaction,
         new DisclosureDelivery(new DeliveryTransports(List.of(transport))), partners,
         FHIR, new Backoff(SETTINGS.retryBackoff(), SETTINGS.maxBackoff(), max -> max),
-        SETTINGS, name, clock));
+        SETTINGS, name, clock, DeliveryLanes.of(PROBATION, 1)));
   }
 
   static final class ScriptedTransport implements DeliveryTransport {
