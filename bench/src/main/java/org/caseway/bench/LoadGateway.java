@@ -58,7 +58,7 @@ final class LoadGateway implements AutoCloseable {
     List<String> args = new ArrayList<>(arguments(dataDir, port, housingDelay));
     // Its log goes to a file: at hundreds of messages a second the console would be the bottleneck.
     args.add("--logging.file.name=" + dataDir.resolve("gateway.log"));
-    args.add("--logging.pattern.console=");
+    args.add("--logging.threshold.console=OFF");
     if (postgres) {
       args.add("--spring.datasource.url=" + BenchDatabase.POSTGRES_URL + "?currentSchema=" + schema);
       args.add("--spring.datasource.username=postgres");

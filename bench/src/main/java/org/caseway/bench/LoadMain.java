@@ -94,10 +94,10 @@ public final class LoadMain {
     System.exit(0);
   }
 
-  /** A short step at the lowest rate, not reported: JIT, connection pools, first-time paths. */
+  /** A short step at a low rate, not reported: JIT, connection pools, first-time paths. */
   private static void warmUp(LoadStep load, Options options) throws InterruptedException {
-    System.out.println("Warm-up: 20 msg/s for " + (options.quick() ? 5 : 15) + " s (not reported) ...");
-    load.run(20, Duration.ofSeconds(options.quick() ? 5 : 15), options.fileShare(), Duration.ofSeconds(30));
+    System.out.println("Warm-up: 5 msg/s for " + (options.quick() ? 5 : 15) + " s (not reported) ...");
+    load.run(5, Duration.ofSeconds(options.quick() ? 5 : 15), options.fileShare(), Duration.ofSeconds(30));
   }
 
   /** HAPI's JSON parse+encode of the load's message on every core: the ceiling of any FHIR pipeline. */
@@ -185,7 +185,7 @@ public final class LoadMain {
       boolean quick = List.of(args).contains("--quick");
       boolean postgres = false;
       boolean skipColdStart = false;
-      List<Integer> rates = quick ? List.of(25, 50) : List.of(50, 100, 200, 400, 800, 1000);
+      List<Integer> rates = quick ? List.of(25, 50) : List.of(10, 25, 50, 100, 200, 400, 800, 1000);
       int stepSeconds = quick ? 5 : 20;
       double fileShare = 0.1;
       int housingDelayMs = 20;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -173,7 +171,7 @@ final class LoadStep {
     long fileAccepted = fileSentAt.keySet().stream().filter(acceptedAt::containsKey).count();
     double seconds = duration.toMillis() / 1000.0;
     Map<String, Object> step = new LinkedHashMap<>();
-    step.put("offeredPerSecond", rate);
+    step.put("offeredPerSecond", httpRate + perFile);
     step.put("seconds", seconds);
     step.put("sentHttp", sentAt.size());
     step.put("sentFile", fileSentAt.size());
@@ -212,7 +210,7 @@ final class LoadStep {
     step.put("heapCommittedMb", ProcessStats.heapCommittedMb());
     step.put("rssMb", memory.rssPeakMb());
     step.put("loadAverage", ProcessStats.loadAverage());
-    String saturated = saturation(rate, acceptedInWindow / seconds, skipped, refused.get() + failed.get(),
+    String saturated = saturation(httpRate + perFile, acceptedInWindow / seconds, skipped, refused.get() + failed.get(),
         sentAt.size(), drained, percentile(acceptNs, 99) / 1e6);
     step.put("saturated", saturated);
     return step;
