@@ -105,7 +105,10 @@ public final class BenchMain {
     }
     Object load = new ObjectMapper().readValue(out.toFile(), Object.class);
     if (arguments.jfr()) {
-      ((Map<String, Object>) load).put("profile", JfrSummary.summarise(Path.of("bench", "target", "load.jfr"), 25));
+      Map<String, Object> document = (Map<String, Object>) load;
+      Object from = document.get("stepsStartedAt");
+      document.put("profile", JfrSummary.summarise(Path.of("bench", "target", "load.jfr"), 25,
+          from == null ? java.time.Instant.EPOCH : java.time.Instant.parse((String) from)));
     }
     return load;
   }

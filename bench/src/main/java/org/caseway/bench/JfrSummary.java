@@ -2,6 +2,7 @@ package org.caseway.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,14 +18,15 @@ import jdk.jfr.consumer.RecordingFile;
  * print --events jdk.ExecutionSample} would show them one by one: by self time (the top frame) and
  * inclusive (anywhere on the stack), as shares of all samples.
  *
- * <pre>java -cp bench/target/caseway-bench.jar org.caseway.bench.JfrSummary bench/target/load.jfr</pre>
+ * <pre>java -cp bench/target/caseway-bench.jar org.caseway.bench.JfrSummary bench/target/load.jfr [TOP [FROM-INSTANT]]</pre>
  */
 public final class JfrSummary {
 
   private JfrSummary() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, Object> summary = summarise(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 25);
+    Map<String, Object> summary = summarise(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 25,
+        args.length > 2 ? Instant.parse(args[2]) : Instant.EPOCH);
     summary.forEach((k, v) -> {
       System.out.println(k + ":");
       if (v instanceof Map<?, ?> m) {
@@ -35,13 +37,18 @@ public final class JfrSummary {
     });
   }
 
-  static Map<String, Object> summarise(Path recording, int top) throws IOException {
+  /**
+   * @param from only samples from this instant on (e.g. when the load steps began, leaving out the
+   *     gateway's start and the raw parse+encode yardstick)
+   */
+  static Map<String, Object> summarise(Path recording, int top, Instant from) throws IOException {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> inclusive = new HashMap<>();
     Map<String, Integer> packages = new HashMap<>();
     int samples = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-      if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+      if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
+          || event.getStartTime().isBefore(from)) {
         continue;
       }
       List<RecordedFrame> frames = event.getStackTrace().getFrames();
@@ -64,6 +71,7 @@ public final class JfrSummary {
       }
     }
     Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("from", from.toString());
     summary.put("samples", samples);
     summary.put("selfTop", shares(self, samples, top));
     summary.put("inclusiveTop", shares(inclusive, samples, top * 2));

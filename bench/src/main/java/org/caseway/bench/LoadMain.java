@@ -71,6 +71,7 @@ public final class LoadMain {
       AtomicLong seq = new AtomicLong();
       AtomicInteger exports = new AtomicInteger();
       LoadStep load = new LoadStep(gateway, messages, seq, exports);
+      document.put("stepsStartedAt", java.time.Instant.now().toString());
       warmUp(load, options);
       for (int rate : options.rates()) {
         System.out.printf("Step: %d msg/s for %d s ...%n", rate, options.stepSeconds());
