@@ -54,6 +54,9 @@ public final class BenchMain {
     if (microTable != null) {
       System.out.println(microTable);
     }
+    if (document.get("load") instanceof Map<?, ?> load) {
+      System.out.println("Load run: " + load.get("summary") + "; cold start " + load.get("coldStart"));
+    }
     write(arguments.out(), document);
     System.out.println("Written to " + arguments.out().toAbsolutePath());
   }
