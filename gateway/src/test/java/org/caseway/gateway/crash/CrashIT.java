@@ -40,7 +40,7 @@ class CrashIT {
 
   // The file drop and the feed take their rows one after another; $process-message takes calls in
   // parallel: most of the load goes there, so that the 5,000 messages fit the test's time.
-  static final int HTTP_MESSAGES = 3_300;
+  static final int HTTP_MESSAGES = 3_360;
   static final int HTTP_SENDERS = 3;
   static final int HTTP_BROKEN_EVERY = 300;
   static final int POLICE_FILES = 12;
@@ -133,6 +133,8 @@ class CrashIT {
         killedAt, starts.stream().map(Duration::toSeconds).toList(), trust.inDoubt(), record.disclosed.size(),
         received.received(), received.lost(), received.duplicates(), drain.toSeconds(), record.deliveriesByState,
         took.toSeconds());
+    List<String> reread = rereadFiles(gateway);
+    System.out.printf("  exports in flight at a kill, taken again after the restart: %s%n", reread);
     received.accounts().values().forEach(a -> System.out.printf("  %-22s expected %5d received %5d duplicates %4d"
         + " lost %d unexpected %d out of order %d%n", a.recipient(), a.expected(), a.received(), a.duplicates(),
         a.lost(), a.unexpected(), a.outOfOrder()));
@@ -166,6 +168,19 @@ class CrashIT {
         ReceivedDeliveries.PROBATION, ReceivedDeliveries.TRUST)) {
       assertThat(received.accounts().get(recipient).received()).as(recipient + " got a share").isPositive();
     }
+  }
+
+  /** The file drop's report of each export taken again after a kill (its rows before the kill repeat). */
+  private static List<String> rereadFiles(GatewayProcess gateway) throws java.io.IOException {
+    List<String> reread = new ArrayList<>();
+    for (Path log : gateway.logs()) {
+      for (String line : java.nio.file.Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+        if (line.contains("file ASB_EXPORT_") && !line.contains(" 0 repeats")) {
+          reread.add(line.substring(line.indexOf("ASB_EXPORT_")));
+        }
+      }
+    }
+    return reread;
   }
 
   private static long reported;

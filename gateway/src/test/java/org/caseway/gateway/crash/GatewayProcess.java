@@ -100,7 +100,9 @@ final class GatewayProcess implements AutoCloseable {
     log = logFolder.resolve(name + "-" + starts + ".log");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // The machine is small and shared: a modest heap, and no more GC threads than it has cores.
+        // The machine is small and shared: a modest heap, one GC thread, and C1 only: each life of
+        // the gateway is a minute or two, and C2's compilations cost more than they win back then
+        // (starts took 20-27 s with C1, 36-50 s without it, on the same machine).
         "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-jar", jar().toString()));
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));

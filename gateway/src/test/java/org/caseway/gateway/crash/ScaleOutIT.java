@@ -105,7 +105,8 @@ class ScaleOutIT {
     council.publish(COUNCIL_CASES);
 
     await("dispatch's partitions shared by both instances").atMost(Duration.ofMinutes(2))
-        .until(() -> dispatchMembersWithPartitions() == 2);
+        .until(() -> dispatchPartitionsByMember().size() == 2);
+    List<Integer> sharedPartitions = dispatchPartitionsByMember();
     int killAt = HTTP_MESSAGES / 3 + random.nextInt(HTTP_MESSAGES / 3);
     await("the trust's " + killAt + "th message acknowledged").atMost(Duration.ofMinutes(3))
         .until(() -> trust.acceptedCount() >= killAt);
@@ -134,11 +135,12 @@ class ScaleOutIT {
     Map<String, Integer> files = Map.of(first.name(), count(first, "file ASB_EXPORT_", "moved to done/"),
         second.name(), count(second, "file ASB_EXPORT_", "moved to done/"));
     System.out.printf("%nScaleOutIT (seed %d): %d messages fed (%d broken, refused), %d accepted (%s by %s, %s by"
-            + " %s); %s killed (SIGKILL) after %d of the trust's messages; deliveries made %s; files taken %s; lost %d, duplicates before"
+            + " %s); dispatch's journal partitions per instance %s; %s killed (SIGKILL) after %d of the trust's messages; deliveries made %s; files taken %s; lost %d, duplicates before"
             + " deduplication %d; survivor drained %ss after the kill; whole test %ss%n",
         seed, HTTP_MESSAGES + police.validRefs().size() + council.versionsPublished(), trust.refused().size(),
         record.accepted.size(),
-        trust.acceptedBy(first.port()), first.name(), trust.acceptedBy(second.port()), second.name(), victim.name(),
+        trust.acceptedBy(first.port()), first.name(), trust.acceptedBy(second.port()), second.name(), sharedPartitions,
+        victim.name(),
         acceptedBeforeKill, delivered, files, received.lost(), received.duplicates(), drain.toSeconds(),
         Duration.between(began, Instant.now()).toSeconds());
     received.accounts().values().forEach(a -> System.out.printf("  %-22s expected %5d received %5d duplicates %4d"
@@ -164,13 +166,13 @@ class ScaleOutIT {
     assertThat(received.lost()).isZero();
   }
 
-  /** Members of dispatch's consumer group that hold at least one journal partition. */
-  private static long dispatchMembersWithPartitions() throws InterruptedException, ExecutionException {
+  /** How many journal partitions each member of dispatch's consumer group holds, for those that hold any. */
+  private static List<Integer> dispatchPartitionsByMember() throws InterruptedException, ExecutionException {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", partners.kafka.bootstrapServers()))) {
       ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GatewayProgress.DISPATCH_GROUP))
           .all().get().get(GatewayProgress.DISPATCH_GROUP);
-      return group.members().stream().map(MemberDescription::assignment)
-          .filter(a -> !a.topicPartitions().isEmpty()).count();
+      return group.members().stream().map(MemberDescription::assignment).map(a -> a.topicPartitions().size())
+          .filter(n -> n > 0).toList();
     }
   }
 
