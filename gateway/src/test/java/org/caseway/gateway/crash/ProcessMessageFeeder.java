@@ -56,6 +56,7 @@ final class ProcessMessageFeeder implements AutoCloseable {
   private final List<String> accepted = new CopyOnWriteArrayList<>();
   private final List<String> refused = new CopyOnWriteArrayList<>();
   private final List<String> wronglyRefused = new CopyOnWriteArrayList<>();
+  private final List<String> wronglyAccepted = new CopyOnWriteArrayList<>();
   private final Map<Integer, AtomicInteger> acceptedBy = new ConcurrentHashMap<>();
   private final AtomicInteger inDoubt = new AtomicInteger();
   private final AtomicInteger transientRefusals = new AtomicInteger();
@@ -182,8 +183,6 @@ final class ProcessMessageFeeder implements AutoCloseable {
   }
 
   /** Broken messages the gateway acknowledged: a failure of the test. */
-  private final List<String> wronglyAccepted = new CopyOnWriteArrayList<>();
-
   List<String> wronglyAccepted() {
     return List.copyOf(wronglyAccepted);
   }

@@ -94,12 +94,12 @@ final class ReceivedDeliveries {
   private void kafka(String recipient, KafkaTopicRecorder recorder) {
     List<String> arrivals = recorder.received().stream()
         .map(r -> r.headers().get(JournalRecords.MESSAGE_ID_HEADER)).toList();
-    account(recipient, arrivals, arrivals.size());
+    settle(recipient, arrivals, arrivals.size() - new HashSet<>(arrivals).size());
   }
 
   private void trust(PartnerSystems partners) {
     List<String> arrivals = partners.trust.received().stream().map(ReceivedDeliveries::bundleId).toList();
-    account(TRUST, arrivals, partners.trust.posts());
+    settle(TRUST, arrivals, partners.trust.posts() - arrivals.size());
   }
 
   /** A notification per person of the incident: back to its message, and to the council's disclosure of it. */
@@ -128,7 +128,7 @@ final class ReceivedDeliveries {
       }
     }
     int distinct = partners.council.notifications().size();
-    accountDeduplicated(COUNCIL, arrivals, partners.council.notificationPosts() - distinct);
+    settle(COUNCIL, arrivals, partners.council.notificationPosts() - distinct);
   }
 
   /** An alert per tenant of the disclosure: its AlertId is made of the disclosure, the tenancy and the type. */
@@ -144,24 +144,16 @@ final class ReceivedDeliveries {
     }
     List<String> arrivals = alerts.stream()
         .map(a -> disclosureOfAlert.getOrDefault(a.alertId(), "housing-alert:" + a.alertId())).toList();
-    accountDeduplicated(HOUSING, arrivals, housing.calls() - alerts.size());
-  }
-
-  /** Arrivals as received, duplicates included. */
-  private void account(String recipient, List<String> arrivals, int deliveriesSeen) {
-    List<String> distinct = List.copyOf(new LinkedHashSet<>(arrivals));
-    settle(recipient, distinct, deliveriesSeen - distinct.size());
+    settle(HOUSING, arrivals, housing.calls() - alerts.size());
   }
 
   /**
-   * Arrivals the receiver deduplicated itself (one per stable id); a disclosure may have several
-   * (one per person, one per tenant).
+   * @param arrivals the disclosures behind what arrived, in arrival order (a disclosure may come
+   *     more than once: as a repeat, or as one notification per person, one alert per tenant)
+   * @param duplicates what the receiver was sent beyond one of each stable id
    */
-  private void accountDeduplicated(String recipient, List<String> arrivals, int duplicates) {
-    settle(recipient, List.copyOf(new LinkedHashSet<>(arrivals)), duplicates);
-  }
-
-  private void settle(String recipient, List<String> disclosures, int duplicates) {
+  private void settle(String recipient, List<String> arrivals, int duplicates) {
+    List<String> disclosures = List.copyOf(new LinkedHashSet<>(arrivals));
     Set<String> wanted = expected.getOrDefault(recipient, Set.of());
     Set<String> lost = new LinkedHashSet<>(wanted);
     disclosures.forEach(lost::remove);
