@@ -19,6 +19,7 @@ import org.caseway.gateway.kafka.KafkaBootstrap;
 import org.caseway.gateway.kafka.KafkaTopics;
 import org.caseway.gateway.partner.PartnerDirectory;
 import org.caseway.gateway.partner.PartnerRegistry;
+import org.caseway.gateway.store.StoreConfiguration;
 import org.caseway.mappings.InputLimits;
 import org.caseway.mappings.MappingEngines;
 import org.caseway.mappings.Mappings;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,7 +61,9 @@ public class ChannelsConfiguration {
     return new JdbcFeedStateStore(jdbc, new TransactionTemplate(transactions), clock);
   }
 
+  /** After the claims a killed predecessor left are released (where that is safe). */
   @Bean
+  @DependsOn(StoreConfiguration.CLAIMS_RELEASED)
   PartnerChannelRoutes partnerChannelRoutes(
       ChannelsProperties properties,
       PartnerRegistry registry,

@@ -16,12 +16,14 @@ import org.caseway.gateway.dispatch.DisclosureDelivery;
 import org.caseway.gateway.dispatch.MessageDispatcher;
 import org.caseway.gateway.partner.Partner;
 import org.caseway.gateway.partner.PartnerDirectory;
+import org.caseway.gateway.store.StoreConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,7 +54,9 @@ public class OutboxConfiguration {
     return new PoisonMessages(jdbc, new TransactionTemplate(transactions), events);
   }
 
+  /** After the claims a killed predecessor left are released (where that is safe). */
   @Bean(destroyMethod = "close")
+  @DependsOn(StoreConfiguration.CLAIMS_RELEASED)
   DeliveryWorkers deliveryWorkers(OutboxStore store, DeadLetterLog events, PlatformTransactionManager transactions,
       DeliveryTransports transports, PartnerDirectory partners, ImplementationGuide guide, DeliveryProperties settings,
       Clock clock) {
