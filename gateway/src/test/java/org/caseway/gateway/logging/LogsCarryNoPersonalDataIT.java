@@ -85,7 +85,7 @@ class LogsCarryNoPersonalDataIT {
     String nonconformant = nonconformantRiskFlag();
     String unreadable = unreadableRiskFlag();
     String forged = forgedToken();
-    String wrongSecret = "not-the-" + MH_TRUST + "-secret";
+    String wrongSecret = "test-only-not-the-" + MH_TRUST + "-secret";
 
     refusedFiles();
     theCouncilFeedOffersACaseBreakingItsDocument(log);
