@@ -2,6 +2,7 @@ package org.caseway.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,23 @@ class MappingRuntimeTest {
 
     assertThatThrownBy(() -> Mappings.withDirectory(dir).mapper("xxe"))
         .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.code()).isEqualTo(MappingErrorCode.MAPPING_INVALID));
+  }
+
+  @Test
+  void aStylesheetWithABillionLaughsIsRefusedAtOnce() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("laughs"));
+    Files.writeString(folder.resolve("mapping.yaml"), "id: laughs\nengine: xslt\noutput: xml\nstylesheet: s.xsl\n");
+    StringBuilder entities = new StringBuilder("<!ENTITY a0 \"ha\">");
+    for (int i = 1; i <= 10; i++) {
+      entities.append("<!ENTITY a").append(i).append(" \"").append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
+    }
+    Files.writeString(folder.resolve("s.xsl"), "<?xml version=\"1.0\"?><!DOCTYPE x [" + entities + "]>"
+        + "<xsl:stylesheet version=\"3.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+        + "<xsl:template name=\"xsl:initial-template\"><x>&a10;</x></xsl:template></xsl:stylesheet>");
+
+    assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () ->
+        assertThatThrownBy(() -> Mappings.withDirectory(dir).mapper("laughs"))
+            .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.code()).isEqualTo(MappingErrorCode.MAPPING_INVALID)));
   }
 
   @Test

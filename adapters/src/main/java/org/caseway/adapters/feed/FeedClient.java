@@ -95,7 +95,8 @@ public class FeedClient {
     }
   }
 
-  private FeedPage read(String body) {
+  /** Reads a 200 answer's body as a page; package-private for the fuzz test of the feed's JSON. */
+  FeedPage read(String body) {
     try {
       JsonNode page = JSON.readTree(body);
       JsonNode items = page.path(channel.optional("items-field", "changes"));

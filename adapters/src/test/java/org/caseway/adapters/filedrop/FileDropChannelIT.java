@@ -321,7 +321,7 @@ class FileDropChannelIT {
       assertThat(applied.records()).extracting(record -> bundle(record.content()).path("tenancyRef").asText())
           .containsExactly("T104233");
     });
-    assertThat(report(roll)).extracting(row -> row.get("line")).containsExactly("3", "4", "5", "5");
+    assertThat(report(roll)).extracting(row -> row.get("line")).containsExactly("3", "4", "5", "5", "5");
   }
 
   // --- the channel and its folder

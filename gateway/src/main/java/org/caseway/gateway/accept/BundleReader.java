@@ -37,6 +37,11 @@ public class BundleReader {
   }
 
   public IncomingMessage read(String json) {
+    if (json == null) {
+      // A Kafka record without a value (a tombstone) arrives as no body at all.
+      throw new GatewayException(
+          ErrorCode.MESSAGE_UNREADABLE, "The message has no body: send a FHIR message Bundle in JSON.");
+    }
     shape.check(json);
     Bundle bundle = parseBundle(json);
     return new IncomingMessage(json, bundle, readEnvelope(json, bundle));

@@ -49,6 +49,16 @@ class BundleReaderTest {
   }
 
   @Test
+  void refusesNoBodyAtAllAsUnreadableNotAsTheGatewaysFault() {
+    // A Kafka tombstone from probation: before, Jackson's NullPointerException made it an
+    // INTERNAL_ERROR, logged as a fault of the gateway.
+    assertThatThrownBy(() -> reader.read(null))
+        .isInstanceOfSatisfying(
+            GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MESSAGE_UNREADABLE))
+        .hasMessageContaining("no body");
+  }
+
+  @Test
   void refusesAResourceThatIsNotABundleAsUnreadableSayingWhatItIs() {
     assertThatThrownBy(() -> reader.read("{\"resourceType\": \"Patient\", \"gender\": \"male\"}"))
         .isInstanceOfSatisfying(

@@ -77,6 +77,11 @@ public final class JsonataTemplate {
     } catch (JException e) {
       throw new RecordRefused(e.getError() != null && e.getError().equals("D3137")
           ? e.getMessage() : "the mapping " + name + " failed on this record: " + e.getMessage());
+    } catch (IllegalArgumentException refusedValue) {
+      // Caseway's functions refuse a value this way ($postcode('NN7')), and JSONata passes it up
+      // unwrapped: it is this record's fault, not the mapping's, and must not stop the input.
+      throw new RecordRefused("the mapping " + name + " failed on this record: a value "
+          + refusedValue.getMessage());
     }
   }
 

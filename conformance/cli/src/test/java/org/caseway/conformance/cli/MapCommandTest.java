@@ -42,7 +42,7 @@ class MapCommandTest {
     assertThat(text(out))
         .contains("REFUSED TENANCY_ROLL_20261104.csv:3 TenancyRef: TenancyRef does not have the shape T + 6 digits")
         .contains("REFUSED TENANCY_ROLL_20261104.csv:4 DateOfBirth:")
-        .contains("Total: 1 outputs, 4 refused");
+        .contains("Total: 1 outputs, 5 refused");
   }
 
   @Test
