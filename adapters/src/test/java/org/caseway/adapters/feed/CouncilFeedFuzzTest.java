@@ -51,7 +51,7 @@ class CouncilFeedFuzzTest {
   private static final HttpClient UNUSED = HttpClient.newHttpClient();
   private static final ListAppender<ILoggingEvent> POLLER_LOG = capturePollerLog();
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   @Timeout(value = 60, unit = SECONDS)
   void takesAPageOrRefusesIt(byte[] body) {
     if (body.length > MAX_INPUT_BYTES) {

@@ -21,7 +21,7 @@ class SoapAnswerFuzzTest {
   private static final int MAX_INPUT_BYTES = 64 * 1024;
   private static final Duration SLOW = Duration.ofSeconds(2);
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   @Timeout(value = 60, unit = SECONDS)
   void readsAnAnswerOrNone(byte[] body) {
     if (body.length > MAX_INPUT_BYTES) {

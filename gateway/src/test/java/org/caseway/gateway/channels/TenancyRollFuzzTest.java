@@ -30,7 +30,7 @@ class TenancyRollFuzzTest {
   private static final String NAME = "TENANCY_ROLL_20261103.csv";
   private static final Mapper ROLL = Mappings.onClasspath().mapper("housing-tenancy-roll");
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   @Timeout(value = 60, unit = SECONDS)
   void linksEveryRowItLetsThrough(byte[] roll) {
     if (roll.length > MAX_INPUT_BYTES) {

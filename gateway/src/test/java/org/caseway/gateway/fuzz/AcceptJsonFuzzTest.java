@@ -29,7 +29,7 @@ class AcceptJsonFuzzTest {
   private static final BundleReader READER =
       new BundleReader(GUIDE.fhirContext(), VALIDATOR, new JsonShapeCheck(AcceptProperties.defaults()));
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   @Timeout(value = 120, unit = SECONDS)
   void refusesCleanlyOrAccepts(byte[] input) {
     if (input.length > MAX_INPUT_BYTES) {

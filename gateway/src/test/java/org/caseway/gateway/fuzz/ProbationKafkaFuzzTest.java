@@ -56,7 +56,7 @@ class ProbationKafkaFuzzTest {
   private static final GatewayMessageIntake INTAKE = new GatewayMessageIntake(new AcceptSteps(),
       new FailureResponseBuilder(GUIDE.fhirContext(), CLOCK), new FhirJson(GUIDE.fhirContext()));
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   @Timeout(value = 120, unit = SECONDS)
   void answersEveryRecord(byte[] value) {
     if (value.length > MAX_INPUT_BYTES) {

@@ -19,7 +19,7 @@ class PoliceCsvFuzzTest {
   private static final Mapper POLICE = Mappings.onClasspath().mapper("police-rms-csv");
 
   // @Timeout is also Jazzer's per-input timeout (libFuzzer -timeout) when fuzzing.
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "10s")
   @Timeout(value = 60, unit = SECONDS)
   void mapsOrRefusesCleanly(byte[] export) {
     if (export.length > MappingContract.MAX_INPUT_BYTES) {
