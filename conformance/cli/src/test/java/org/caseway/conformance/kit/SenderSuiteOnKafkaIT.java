@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.caseway.conformance.ImplementationGuide;
 import org.caseway.conformance.validation.CasewayValidator;
 import org.caseway.northshire.simulators.ProbationSimulator;
+import org.caseway.northshire.simulators.TestKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -24,9 +24,10 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A single-node KRaft broker in this JVM for the Kafka ITs, the minimum of the gateway's
  * EmbeddedKafkaBroker and KraftStorage: a fresh, formatted log directory each time, topics never
- * created automatically (as in the gateway's embedded default).
+ * created automatically (as in the gateway's embedded default). Shared through this module's test
+ * jar with the conformance kit's sender suite on Kafka.
  */
-final class TestKafkaBroker implements AutoCloseable {
+public final class TestKafkaBroker implements AutoCloseable {
 
   private static final int NODE_ID = 1;
 
@@ -38,7 +39,7 @@ final class TestKafkaBroker implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
-  static TestKafkaBroker start(Path logDir) {
+  public static TestKafkaBroker start(Path logDir) {
     int port = freePort();
     int controllerPort = freePort();
     format(logDir);
@@ -48,12 +49,12 @@ final class TestKafkaBroker implements AutoCloseable {
     return new TestKafkaBroker(server, "localhost:" + port);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return bootstrapServers;
   }
 
   /** Creates the topics, each with {@code partitions} partitions, and waits until the broker has them. */
-  void createTopics(int partitions, String... topics) {
+  public void createTopics(int partitions, String... topics) {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       List<NewTopic> newTopics = Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList();
       admin.createTopics(newTopics).all().get();
