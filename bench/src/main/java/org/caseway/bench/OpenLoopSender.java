@@ -6,10 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -101,6 +105,7 @@ final class OpenLoopSender {
     final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<long[]> answered = new ConcurrentLinkedQueue<>();
     final AtomicInteger inFlight = new AtomicInteger();
+    private final ConcurrentLinkedQueue<CompletableFuture<?>> answers = new ConcurrentLinkedQueue<>();
     final AtomicLong ok = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
@@ -120,7 +125,7 @@ final class OpenLoopSender {
       inFlight.incrementAndGet();
       sentAt.put(message.id(), System.currentTimeMillis());
       long sent = System.nanoTime();
-      http.sendAsync(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
+      answers.add(http.sendAsync(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
               .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
               .POST(HttpRequest.BodyPublishers.ofString(message.json())).build(),
           HttpResponse.BodyHandlers.discarding())
@@ -134,14 +139,17 @@ final class OpenLoopSender {
             } else {
               refused.incrementAndGet();
             }
-          });
+          }));
       return true;
     }
 
+    /** Until every request sent has its answer (or failed), or the limit. */
     void awaitAnswers(Duration limit) throws InterruptedException {
-      long until = System.nanoTime() + limit.toNanos();
-      while (inFlight.get() > 0 && System.nanoTime() < until) {
-        Thread.sleep(50);
+      try {
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+            .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException unanswered) {
+        // counted: what has no answer by now is left in flight, a failure shows in failed
       }
     }
   }
