@@ -82,6 +82,8 @@ final class LoadGateway implements AutoCloseable {
         "--caseway.simulators.housing-port=" + freePort(),
         "--caseway.simulators.mh-trust-port=" + freePort(),
         "--caseway.simulators.housing-delay=" + housingDelay.toMillis() + "ms",
+        // A load run between 01:00 and 02:00 UK time would otherwise meet housing's nightly 503s.
+        "--caseway.simulators.housing-nightly-maintenance=false",
         "--caseway.simulators.seed=false");
   }
 

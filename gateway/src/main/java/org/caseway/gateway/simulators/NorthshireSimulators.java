@@ -35,13 +35,15 @@ public final class NorthshireSimulators implements AutoCloseable {
   /**
    * @param councilApiKey the key the council simulator accepts (partners.yaml's)
    * @param housingUser the Basic credentials the housing simulator accepts (partners.yaml's)
+   * @param clock the gateway's clock: it decides when housing's nightly maintenance window is open
    */
   public static NorthshireSimulators start(SimulatorProperties properties, String councilApiKey, String housingUser,
-      String housingPassword, CasewayValidator validator, String kafkaBootstrap) {
+      String housingPassword, CasewayValidator validator, String kafkaBootstrap, Clock clock) {
     CouncilSimulator council = CouncilSimulator.start(properties.councilPort(), councilApiKey);
     HousingSimulator housing = HousingSimulator.start(properties.housingPort(), housingUser, housingPassword,
-        properties.housingDelay(), Clock.systemUTC());
+        properties.housingDelay(), clock);
     housing.knowSampleRoll();
+    housing.nightlyMaintenance(properties.housingNightlyMaintenance());
     TrustSimulator trust = TrustSimulator.start(properties.mhTrustPort(), validator);
     ProbationSimulator probation = ProbationSimulator.start(kafkaBootstrap);
     KafkaTopicRecorder policeHub = KafkaTopicRecorder.start(kafkaBootstrap, POLICE_TOPIC, "northshire-police-hub");

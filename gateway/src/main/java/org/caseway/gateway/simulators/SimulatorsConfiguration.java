@@ -1,6 +1,7 @@
 package org.caseway.gateway.simulators;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.caseway.adapters.PartnerChannelRoutes;
 import org.caseway.conformance.validation.CasewayValidator;
 import org.caseway.gateway.config.DataDirectoryProperties;
@@ -29,12 +30,12 @@ public class SimulatorsConfiguration {
   /** Started after the channels (which create the Kafka topics probation publishes to). */
   @Bean(destroyMethod = "close")
   NorthshireSimulators northshireSimulators(SimulatorProperties properties, Environment environment,
-      CasewayValidator validator, KafkaBootstrap kafka, PartnerChannelRoutes channelsFirst) {
+      CasewayValidator validator, KafkaBootstrap kafka, PartnerChannelRoutes channelsFirst, Clock clock) {
     NorthshireSimulators simulators = NorthshireSimulators.start(properties,
         environment.getRequiredProperty("caseway.northshire.council-api-key"),
         environment.getRequiredProperty("caseway.northshire.housing-username"),
         environment.getRequiredProperty("caseway.northshire.housing-password"),
-        validator, kafka.bootstrapServers());
+        validator, kafka.bootstrapServers(), clock);
     log.warn("SIMULATED PARTNER SYSTEMS RUNNING (test equipment, never production): council {}, housing {},"
         + " mental health trust {}, probation and the police hub on Kafka {}", simulators.council().baseUrl(),
         simulators.housing().baseUrl(), simulators.trust().fhirBase(), kafka.bootstrapServers());

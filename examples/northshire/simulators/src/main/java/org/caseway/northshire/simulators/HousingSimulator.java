@@ -98,6 +98,15 @@ public final class HousingSimulator implements AutoCloseable {
     service.maintenance(on);
   }
 
+  /**
+   * Whether the nightly window (01:00 to 02:00 UK time) is kept, as the real service keeps it; on
+   * from the start. Off, the service answers at any hour: for tests whose outcome must not depend
+   * on when they run.
+   */
+  public void nightlyMaintenance(boolean kept) {
+    service.nightlyWindow(kept);
+  }
+
   /** The alerts taken, each AlertId once, in arrival order; a snapshot. */
   public List<Alert> alerts() {
     return service.alerts();

@@ -222,6 +222,18 @@ class HousingSimulatorIT {
   }
 
   @Test
+  void withoutTheNightlyWindowAnswersAtAnyHour() {
+    HousingSimulator winterNight = start(Duration.ZERO, Clock.fixed(at(2026, 11, 4, 1, 30), UK));
+    winterNight.knowSampleRoll();
+    winterNight.nightlyMaintenance(false);
+
+    String envelope = raiseAlert(UUID.randomUUID().toString(), "T104233");
+    assertThat(SoapAnswer.of(call(winterNight, envelope)).status()).isEqualTo("ACCEPTED");
+    winterNight.maintenance(true);
+    assertThat(call(winterNight, envelope).statusCode()).as("maintenance on demand still holds").isEqualTo(503);
+  }
+
+  @Test
   void delaysEveryAnswerByTheConfiguredDelay() {
     Duration delay = Duration.ofMillis(300);
     HousingSimulator slow = start(delay, NOON);
