@@ -18,6 +18,7 @@ import org.caseway.gateway.partner.PartnerRegistry;
 import org.caseway.gateway.simulators.NorthshireSimulators;
 import org.caseway.gateway.support.EmbeddedGatewayProperties;
 import org.caseway.gateway.support.GatewayClient;
+import org.caseway.gateway.support.PartnershipWait;
 import org.caseway.gateway.support.PersonalData;
 import org.caseway.northshire.simulators.DropFolders;
 import org.caseway.northshire.simulators.Samples;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
@@ -77,6 +79,7 @@ class LogsCarryNoPersonalDataIT {
   @LocalServerPort int port;
   @Autowired NorthshireSimulators simulators;
   @Autowired PartnerRegistry partners;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void aFullRunWithRefusalsLogsIdsButNoPersonalData(CapturedOutput log) {
@@ -109,10 +112,11 @@ class LogsCarryNoPersonalDataIT {
   // ---- the run
 
   private void theSamplesHavePlayed() {
-    await().atMost(WAIT).until(() -> Files.exists(DATA_DIR.resolve("simulators").resolve("samples-played"))
-        && simulators.policeHub().received().size() >= 2
-        && simulators.housing().alerts().size() >= 5
-        && simulators.probation().outbound().received().size() >= 2);
+    new PartnershipWait(simulators, jdbc, WAIT).until("the samples played and delivered", () ->
+        Files.exists(DATA_DIR.resolve("simulators").resolve("samples-played"))
+            && simulators.policeHub().received().size() >= 2
+            && simulators.housing().alerts().size() >= 5
+            && simulators.probation().outbound().received().size() >= 2);
     assertThat(dropFolder(POLICE).resolve("done").resolve(Samples.POLICE_EXPORT)).exists();
     assertThat(dropFolder(HOUSING).resolve("done").resolve(Samples.TENANCY_ROLL)).exists();
   }

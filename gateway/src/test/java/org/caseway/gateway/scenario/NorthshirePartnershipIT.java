@@ -22,6 +22,7 @@ import org.caseway.gateway.partner.PartnerRegistry;
 import org.caseway.gateway.policy.scenario.ViewReader;
 import org.caseway.gateway.simulators.NorthshireSimulators;
 import org.caseway.gateway.support.EmbeddedGatewayProperties;
+import org.caseway.gateway.support.PartnershipWait;
 import org.caseway.northshire.simulators.DropFolders;
 import org.caseway.northshire.simulators.HousingSimulator.Alert;
 import org.caseway.northshire.simulators.KafkaTopicRecorder.Received;
@@ -115,8 +116,9 @@ class NorthshirePartnershipIT {
     awaitMovedTo(export, "done");
     List<String> incidents = List.of(messageId(LARCH_CLOSE), messageId(FLY_TIPPING), messageId(QUARRY_ROAD));
     incidents.forEach(this::awaitDecidedForEveryone);
-    await().atMost(WAIT).until(() -> simulators.council().notifications().size() >= 2
-        && simulators.housing().alerts().size() >= 2 && !simulators.probation().outbound().received().isEmpty());
+    partnerSystems().until("the council, housing and probation hear of the export", () ->
+        simulators.council().notifications().size() >= 2 && simulators.housing().alerts().size() >= 2
+            && !simulators.probation().outbound().received().isEmpty());
 
     councilHearsOfBothPeopleAtLarchCloseAndOfNothingElse();
     housingIsAlertedOnlyAboutItsTenantsAndFirstAboutTheViolentOne();
@@ -198,9 +200,10 @@ class NorthshirePartnershipIT {
     int probationBefore = simulators.probation().outbound().received().size();
     simulators.council().publishSampleChanges();
 
-    await().atMost(WAIT).until(() -> simulators.policeHub().received().size() >= 2
-        && simulators.housing().alerts().stream().filter(a -> a.alertType().equals("CASE_OPENED")).count() >= 3
-        && simulators.probation().outbound().received().size() > probationBefore);
+    partnerSystems().until("the police, housing and probation hear of the council's cases", () ->
+        simulators.policeHub().received().size() >= 2
+            && simulators.housing().alerts().stream().filter(a -> a.alertType().equals("CASE_OPENED")).count() >= 3
+            && simulators.probation().outbound().received().size() > probationBefore);
 
     Map<String, Bundle> toPolice = simulators.policeHub().received().stream().map(r -> parse(r.value()))
         .collect(Collectors.toMap(NorthshirePartnershipIT::caseNumber, v -> v));
@@ -259,6 +262,10 @@ class NorthshirePartnershipIT {
   }
 
   // ---- the machinery ----
+
+  private PartnershipWait partnerSystems() {
+    return new PartnershipWait(simulators, jdbc, WAIT);
+  }
 
   private Path drop(String partnerId, String name, byte[] content) {
     return DropFolders.drop(dropFolder(partnerId), name, content);

@@ -22,6 +22,7 @@ import org.caseway.gateway.policy.Disclosure;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -152,7 +153,19 @@ final class DeliveryWorker implements Runnable {
     // The disclosure the policy engine made when the message was dispatched, as the outbox kept it.
     Disclosure disclosure = new Disclosure(entry.agreementId(), entry.agreementVersion(), entry.purpose(), view,
         Set.of(), List.of(), List.of());
-    return delivery.attempt(disclosure, recipient, entry.subjectKey(), entry.event());
+    try {
+      return delivery.attempt(disclosure, recipient, entry.subjectKey(), entry.event());
+    } catch (DataAccessException databaseTrouble) {
+      // Not the delivery's fault (the record of first markers could not be read, say): try again.
+      return new Outcome(false, true, "the gateway's database failed during the attempt: "
+          + databaseTrouble.getClass().getSimpleName(), Optional.empty());
+    } catch (RuntimeException unexpected) {
+      // A bug or a view the outbound mapping cannot handle: settled as a dead letter with the
+      // reason, so the claim is let go and the person's later deliveries are not held back.
+      log.error("Delivery {} to {} failed unexpectedly", entry.deliveryId(), recipientId, unexpected);
+      return new Outcome(false, false, "the gateway failed on this delivery (" + unexpected.getClass().getSimpleName()
+          + ": " + unexpected.getMessage() + "); replay it once the cause is fixed", Optional.empty());
+    }
   }
 
   private void settle(OutboxEntry entry, Outcome outcome) {

@@ -150,6 +150,42 @@ class DeliveryWorkerTest {
   }
 
   @Test
+  void aDeliveryTheGatewayFailsOnUnexpectedlyIsADeadLetterWithTheCauseAndThePersonsNextOneGoesOn() {
+    enqueue("a1", "person-a");
+    enqueue("a2", "person-a");
+    transport.failNext("a1", new IllegalStateException("the outbound mapping broke"));
+
+    DeliveryWorker worker = worker("one");
+    worker.round();
+    worker.round();
+
+    assertThat(store.find("a1").orElseThrow()).satisfies(e -> {
+      assertThat(e.state()).isEqualTo(State.DEAD);
+      assertThat(e.lastError()).contains("IllegalStateException: the outbound mapping broke", "replay it");
+    });
+    assertThat(events.of("a1")).extracting(DeadLetterLog.Event::action).containsExactly(Action.DEAD_LETTERED);
+    assertThat(transport.delivered).as("not held back behind a claim nobody settles").containsExactly("a2");
+  }
+
+  @Test
+  void aDatabaseFailureDuringAnAttemptIsTriedAgainLater() {
+    enqueue("a1", "person-a");
+    transport.failNext("a1", new org.springframework.dao.DataAccessResourceFailureException("connection lost"));
+
+    DeliveryWorker worker = worker("one");
+    worker.round();
+    assertThat(store.find("a1").orElseThrow()).satisfies(e -> {
+      assertThat(e.state()).isEqualTo(State.PENDING);
+      assertThat(e.attempts()).isEqualTo(1);
+      assertThat(e.lastError()).contains("database");
+    });
+
+    clock.advance(Duration.ofSeconds(2));
+    worker.round();
+    assertThat(transport.delivered).containsExactly("a1");
+  }
+
+  @Test
   void aDeliveryFailingForLongerThanTheGiveUpTimeBecomesADeadLetter() {
     enqueue("a1", "person-a");
     clock.advance(Duration.ofHours(25));
@@ -353,12 +389,12 @@ class DeliveryWorkerTest {
   }
 
   static final class ScriptedTransport implements DeliveryTransport {
-    final Map<String, DeliveryException> failures = new HashMap<>();
+    final Map<String, RuntimeException> failures = new HashMap<>();
     final List<String> delivered = new ArrayList<>();
     int attempts;
     boolean succeedAll;
 
-    void failNext(String deliveryId, DeliveryException failure) {
+    void failNext(String deliveryId, RuntimeException failure) {
       failures.put(deliveryId, failure);
     }
 
@@ -371,7 +407,7 @@ class DeliveryWorkerTest {
     public void deliver(Disclosure disclosure, DeliveryTarget target) {
       attempts++;
       String id = disclosure.view().getIdElement().getIdPart();
-      DeliveryException failure = succeedAll ? null : failures.remove(id);
+      RuntimeException failure = succeedAll ? null : failures.remove(id);
       if (failure != null) {
         throw failure;
       }
