@@ -70,6 +70,48 @@ final class InstanceWalk {
         return fail("Bundle.entry[" + i + "]", "fullUrl used twice");
       }
     }
+    return allReachableFromTheHeader(entryArray);
+  }
+
+  /**
+   * Every entry linked to the first (the MessageHeader) through references, either way: the
+   * validator warns of an entry that is not.
+   */
+  private boolean allReachableFromTheHeader(JsonNode entryArray) {
+    int size = entryArray.size();
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < size; i++) {
+      index.put(entryArray.get(i).get("fullUrl").textValue(), i);
+    }
+    List<List<Integer>> links = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      links.add(new ArrayList<>());
+    }
+    for (int i = 0; i < size; i++) {
+      for (JsonNode reference : entryArray.get(i).get("resource").findValues("reference")) {
+        Integer target = reference.isTextual() ? index.get(reference.textValue()) : null;
+        if (target != null) {
+          links.get(i).add(target);
+          links.get(target).add(i);
+        }
+      }
+    }
+    boolean[] reached = new boolean[size];
+    java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(0));
+    reached[0] = true;
+    while (!queue.isEmpty()) {
+      for (int next : links.get(queue.pop())) {
+        if (!reached[next]) {
+          reached[next] = true;
+          queue.add(next);
+        }
+      }
+    }
+    for (int i = 0; i < size; i++) {
+      if (!reached[i]) {
+        return fail("Bundle.entry[" + i + "]", "not reachable from the MessageHeader by references");
+      }
+    }
     return true;
   }
 
@@ -232,6 +274,9 @@ final class InstanceWalk {
     for (ElementRule child : owner.children.values()) {
       if (child.min > counts.getOrDefault(child, 0)) {
         return fail(location + "." + child.name, "fewer than " + child.min);
+      }
+      if (!counts.containsKey(child) && child.slices.stream().anyMatch(slice -> slice.rule().min > 0)) {
+        return fail(location + "." + child.name, "absent, but a slice of it is required");
       }
     }
     return true;
@@ -433,7 +478,8 @@ final class InstanceWalk {
     }
     List<JsonNode> items = new ArrayList<>(value.size());
     for (JsonNode item : value) {
-      if (item.isNull()) {
+      // The validator refuses some repetitions (a security label twice); none is ever needed.
+      if (item.isNull() || items.contains(item)) {
         return null;
       }
       items.add(item);
@@ -447,8 +493,8 @@ final class InstanceWalk {
    * back) and a reference's type (a resource type's name).
    */
   private boolean isRelativeAllowed(ElementRule rule, JsonNode json) {
-    if (rule.id.equals("Reference.type")) {
-      return profiles.isResourceType(json.asText()); // the type of the target, by its name
+    if (rule.id.endsWith(".type") && profiles.isResourceType(json.asText())) {
+      return true; // a reference's type: the target's resource type, by its name
     }
     return rule.name.equals("url") && EXTENSION_URL.matcher(rule.id).matches();
   }
