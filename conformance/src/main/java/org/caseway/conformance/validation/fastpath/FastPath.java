@@ -42,7 +42,10 @@ public final class FastPath {
    */
   public record Verdict(Resource parsed, String fallBackReason) {
 
-    /** True when the content conforms: the full validator would report no issue at all. */
+    /**
+     * True when the content conforms to the profiles: the full validator would report no issue
+     * at all. The MessageDefinition of the event is the caller's to check.
+     */
     public boolean conforms() {
       return fallBackReason == null;
     }
