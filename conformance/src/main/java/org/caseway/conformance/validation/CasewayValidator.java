@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.caseway.conformance.ImplementationGuide;
 import org.caseway.conformance.validation.ValidationIssue.Severity;
+import org.caseway.conformance.validation.fastpath.FastPath;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -29,22 +30,49 @@ import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
  * every resource in it, so a whole message is checked in one call. A message is also checked
  * against the MessageDefinition of its event: what its focus must be, which resources it may hold.
  *
+ * <p>Fast path (issue 7): by default a message is first checked against the guide's profiles
+ * compiled once ({@link FastPath}); only when that cannot show the message conforms does the full
+ * instance validator run, and its report is the answer. The fast path never refuses and never
+ * writes an issue: a message it accepts is one the full validator reports nothing for, which
+ * {@code FastPathSoundnessTest} holds on every example, fixture and thousands of their mutations.
+ * {@link Mode#FULL_ALWAYS} switches it off (for conformance testing of the validator itself).
+ *
  * <p>Offline: no terminology server is configured, and building a validator switches off the
  * FHIR core library's own web access for the JVM (see {@code ManagedWebAccess}), which it would
  * otherwise use to fetch packages in a few code paths.
  */
 public final class CasewayValidator {
 
+  /** Whether the compiled fast path may accept a message before the full validator runs. */
+  public enum Mode {
+    /** The default: the fast path accepts what plainly conforms; the full validator does the rest. */
+    FAST_PATH,
+    /** The full validator on every message, as before the fast path. */
+    FULL_ALWAYS
+  }
+
   private final ImplementationGuide guide;
+  private final Mode mode;
+  private volatile FastPath fastPath;
   private final FhirValidator validator;
   private final IssueTranslator translator = new IssueTranslator();
   private final MessageDefinitionCheck messageDefinitions;
 
   /**
+   * A validator with the fast path on.
+   *
    * @throws NullPointerException if {@code guide} is null
    */
   public CasewayValidator(ImplementationGuide guide) {
+    this(guide, Mode.FAST_PATH);
+  }
+
+  /**
+   * @throws NullPointerException if {@code guide} or {@code mode} is null
+   */
+  public CasewayValidator(ImplementationGuide guide, Mode mode) {
     this.guide = Objects.requireNonNull(guide, "guide");
+    this.mode = Objects.requireNonNull(mode, "mode");
     this.validator = newValidator(guide);
     this.messageDefinitions = new MessageDefinitionCheck(guide);
   }
@@ -69,11 +97,45 @@ public final class CasewayValidator {
   }
 
   /**
-   * Validates every example of the guide once, so that the first real validation is fast. Takes
-   * several seconds; call it at start-up, not on a request thread.
+   * Compiles the fast path and validates every example of the guide once with the full
+   * validator, so that the first real validation is fast. Takes several seconds; call it at
+   * start-up, not on a request thread.
    */
   public void warmUp() {
-    guide.examples().values().forEach(this::validate);
+    fastPath();
+    guide.examples().values().forEach(example -> translate(validator.validateWithResult(example), Optional.empty()));
+  }
+
+  /** The fast path, compiled on first use (several seconds); null in {@link Mode#FULL_ALWAYS}. */
+  private FastPath fastPath() {
+    if (mode == Mode.FULL_ALWAYS) {
+      return null;
+    }
+    FastPath compiled = fastPath;
+    if (compiled == null) {
+      synchronized (this) {
+        compiled = fastPath;
+        if (compiled == null) {
+          compiled = new FastPath(guide);
+          fastPath = compiled;
+        }
+      }
+    }
+    return compiled;
+  }
+
+  /**
+   * The empty report when the fast path shows the content conforms (the profiles and the
+   * MessageDefinition of its event); empty when the full validator must decide.
+   */
+  private Optional<ValidationReport> fastReport(FastPath.Verdict verdict) {
+    if (!verdict.conforms()) {
+      return Optional.empty();
+    }
+    if (verdict.parsed() instanceof Bundle bundle && !messageDefinitions.check(bundle).isEmpty()) {
+      return Optional.empty(); // the full path reports it with the profiles' findings, as always
+    }
+    return Optional.of(new ValidationReport(List.of()));
   }
 
   /**
@@ -90,6 +152,13 @@ public final class CasewayValidator {
     }
     if (!json.stripLeading().startsWith("{")) {
       return fatal("The content is not JSON: a FHIR resource in JSON starts with '{' (is it XML, CSV or a file of another kind?).");
+    }
+    FastPath fast = fastPath();
+    if (fast != null) {
+      Optional<ValidationReport> accepted = fastReport(fast.check(json));
+      if (accepted.isPresent()) {
+        return accepted.get();
+      }
     }
     try {
       ValidationResult result = validator.validateWithResult(json);
@@ -108,6 +177,13 @@ public final class CasewayValidator {
    */
   public ValidationReport validate(Resource resource) {
     Objects.requireNonNull(resource, "resource");
+    FastPath fast = fastPath();
+    if (fast != null) {
+      Optional<ValidationReport> accepted = fastReport(fast.check(resource));
+      if (accepted.isPresent()) {
+        return accepted.get();
+      }
+    }
     return translate(validator.validateWithResult(resource),
         resource instanceof Bundle bundle ? Optional.of(bundle) : Optional.empty());
   }
