@@ -17,6 +17,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Validates content against the Caseway profiles, fully offline.
@@ -43,6 +45,8 @@ import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
  */
 public final class CasewayValidator {
 
+  private static final Logger log = LoggerFactory.getLogger(CasewayValidator.class);
+
   /** Whether the compiled fast path may accept a message before the full validator runs. */
   public enum Mode {
     /** The default: the fast path accepts what plainly conforms; the full validator does the rest. */
@@ -54,6 +58,8 @@ public final class CasewayValidator {
   private final ImplementationGuide guide;
   private final Mode mode;
   private volatile FastPath fastPath;
+  private volatile Thread compiling;
+  private volatile boolean fastPathFailed;
   private final FhirValidator validator;
   private final IssueTranslator translator = new IssueTranslator();
   private final MessageDefinitionCheck messageDefinitions;
@@ -97,20 +103,56 @@ public final class CasewayValidator {
   }
 
   /**
-   * Compiles the fast path and validates every example of the guide once with the full
-   * validator, so that the first real validation is fast. Takes several seconds; call it at
-   * start-up, not on a request thread.
+   * Validates every example of the guide once with the full validator, so that the first real
+   * validation is fast, then compiles the fast path on a background thread: until it is ready
+   * (several seconds) the full validator answers, with the same reports, so a start-up does not
+   * wait for it. Takes several seconds; call it at start-up, not on a request thread.
    */
   public void warmUp() {
-    fastPath();
     guide.examples().values().forEach(example -> translate(validator.validateWithResult(example), Optional.empty()));
+    if (mode == Mode.FAST_PATH && fastPath == null) {
+      Thread compiler = new Thread(this::compileOrGiveUp, "caseway-fast-path-compiler");
+      compiler.setDaemon(true);
+      compiling = compiler;
+      compiler.start();
+    }
   }
 
-  /** The fast path, compiled on first use (several seconds); null in {@link Mode#FULL_ALWAYS}. */
-  private FastPath fastPath() {
-    if (mode == Mode.FULL_ALWAYS) {
+  /** The background compilation: a guide the fast path cannot compile leaves the full validator on. */
+  private void compileOrGiveUp() {
+    try {
+      long started = System.nanoTime();
+      fastPath();
+      log.info("Validation fast path compiled in {} ms", (System.nanoTime() - started) / 1_000_000);
+    } catch (RuntimeException cannotCompile) {
+      fastPathFailed = true;
+      log.error("The validation fast path cannot be compiled; every message goes through the full validator", cannotCompile);
+    }
+  }
+
+  /** Whether the fast path is compiled and in use (false in {@link Mode#FULL_ALWAYS}). */
+  public boolean fastPathReady() {
+    return fastPath != null;
+  }
+
+  /**
+   * The fast path, compiled on first use (several seconds) unless {@link #warmUp()} is compiling
+   * it in the background, in which case null until it is done; null in {@link Mode#FULL_ALWAYS}.
+   */
+  private FastPath fastPathIfReady() {
+    if (mode == Mode.FULL_ALWAYS || fastPathFailed) {
       return null;
     }
+    FastPath compiled = fastPath;
+    if (compiled != null) {
+      return compiled;
+    }
+    Thread background = compiling;
+    return background != null && background.isAlive() ? null : fastPath();
+  }
+
+  /** Compiles the fast path once, whoever asks first. */
+  private FastPath fastPath() {
     FastPath compiled = fastPath;
     if (compiled == null) {
       synchronized (this) {
@@ -153,7 +195,7 @@ public final class CasewayValidator {
     if (!json.stripLeading().startsWith("{")) {
       return fatal("The content is not JSON: a FHIR resource in JSON starts with '{' (is it XML, CSV or a file of another kind?).");
     }
-    FastPath fast = fastPath();
+    FastPath fast = fastPathIfReady();
     if (fast != null) {
       Optional<ValidationReport> accepted = fastReport(fast.check(json));
       if (accepted.isPresent()) {
@@ -177,7 +219,7 @@ public final class CasewayValidator {
    */
   public ValidationReport validate(Resource resource) {
     Objects.requireNonNull(resource, "resource");
-    FastPath fast = fastPath();
+    FastPath fast = fastPathIfReady();
     if (fast != null) {
       Optional<ValidationReport> accepted = fastReport(fast.check(resource));
       if (accepted.isPresent()) {

@@ -18,13 +18,18 @@ public class ConformanceConfiguration {
     return ImplementationGuide.load();
   }
 
-  /** Built once and warmed here, at start-up, so that no partner's first message pays for it. */
+  /**
+   * Built once and warmed here, at start-up, so that no partner's first message pays for it; the
+   * fast path then compiles in the background (the full validator answers until it is ready).
+   */
   @Bean
-  CasewayValidator casewayValidator(ImplementationGuide guide) {
+  CasewayValidator casewayValidator(ImplementationGuide guide, ValidationProperties validation) {
     long started = System.nanoTime();
-    CasewayValidator validator = new CasewayValidator(guide);
+    CasewayValidator validator = new CasewayValidator(guide,
+        validation.fastPath() ? CasewayValidator.Mode.FAST_PATH : CasewayValidator.Mode.FULL_ALWAYS);
     validator.warmUp();
-    log.info("Validator warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
+    log.info("Validator warmed up in {} ms (fast path {})", (System.nanoTime() - started) / 1_000_000,
+        validation.fastPath() ? "compiling in the background" : "off: caseway.validation.fast-path=false");
     return validator;
   }
 
