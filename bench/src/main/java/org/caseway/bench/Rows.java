@@ -50,7 +50,7 @@ final class Rows {
     }
     String owner = benchmark.substring(0, benchmark.indexOf('.'));
     return switch (owner) {
-      case "PolicyBenchmark", "LedgerBenchmark" -> "incident-reported";
+      case "PolicyBenchmark", "PolicyPerMessageBenchmark", "LedgerBenchmark" -> "incident-reported";
       case "OutboundJsonBenchmark" ->
           params.getParam("recipient").equals("northshire-police") ? "risk-flag-raised" : "incident-reported";
       case "MappingBenchmark" -> {

@@ -43,12 +43,16 @@ public class RecipientDecisions {
         .register(meters);
   }
 
-  /** One decision per partner other than {@code sourceId}, in registry order. */
+  /**
+   * One decision per partner other than {@code sourceId}, in registry order, on the message read
+   * once ({@link PolicyEngine#about}).
+   */
   public List<PolicyDecision> decide(Bundle message, String sourceId, Instant at) {
     List<PolicyDecision> decisions = new ArrayList<>();
+    PolicyEngine.MessageDecisions about = engine.about(message, at);
     for (Partner recipient : partners.all()) {
       if (!recipient.id().equals(sourceId)) {
-        PolicyDecision decision = decideTime.record(() -> engine.decide(message, recipient.id(), at));
+        PolicyDecision decision = decideTime.record(() -> about.decide(recipient.id()));
         decisions.add(recipient.isActive() ? decision : heldBack(decision, recipient));
       }
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,34 +69,51 @@ class IdentityStore {
     return walk(List.of(identifier), tenant);
   }
 
+  /**
+   * Breadth first, one level at a time: the links of every identifier reached at one level are
+   * read in one query, so a person costs as many queries as their cluster has levels (two or
+   * three), not one per identifier in it.
+   */
   private Set<AgencyIdentifier> walk(Collection<AgencyIdentifier> identifiers, String asTenant) {
     Set<AgencyIdentifier> cluster = new java.util.HashSet<>(identifiers);
     Set<Visit> seen = new java.util.HashSet<>();
-    java.util.Deque<Visit> frontier = new java.util.ArrayDeque<>();
-    identifiers.forEach(id -> frontier.add(new Visit(id, asTenant, asTenant == null)));
-    while (!frontier.isEmpty()) {
-      Visit at = frontier.poll();
-      if (!seen.add(at)) {
-        continue;
-      }
-      for (Edge edge : activeEdgesOf(at.id())) {
-        if (at.mayFollow(edge)) {
-          AgencyIdentifier other = edge.other(at.id());
-          cluster.add(other);
-          frontier.add(new Visit(other, edge.tenant(), false));
+    List<Visit> level = identifiers.stream().map(id -> new Visit(id, asTenant, asTenant == null)).toList();
+    while (!level.isEmpty()) {
+      List<Visit> visits = level.stream().filter(seen::add).toList();
+      Map<AgencyIdentifier, List<Edge>> edges = visits.isEmpty() ? Map.of()
+          : activeEdgesOf(visits.stream().map(Visit::id).collect(java.util.stream.Collectors.toSet()));
+      List<Visit> next = new ArrayList<>();
+      for (Visit at : visits) {
+        for (Edge edge : edges.getOrDefault(at.id(), List.of())) {
+          if (at.mayFollow(edge)) {
+            AgencyIdentifier other = edge.other(at.id());
+            cluster.add(other);
+            next.add(new Visit(other, edge.tenant(), false));
+          }
         }
       }
+      level = next;
     }
     return Set.copyOf(cluster);
   }
 
-  private List<Edge> activeEdgesOf(AgencyIdentifier id) {
+  /** The active links of each of {@code ids}, read in one query. */
+  private Map<AgencyIdentifier, List<Edge>> activeEdgesOf(Set<AgencyIdentifier> ids) {
     List<Object> params = new ArrayList<>();
-    return jdbc.sql(touching("a_system, a_value, b_system, b_value, tenant", List.of(id), " AND ended_at IS NULL", params))
+    List<Edge> edges = jdbc.sql(touching("a_system, a_value, b_system, b_value, tenant", ids, " AND ended_at IS NULL", params))
         .params(params)
         .query((row, n) -> new Edge(new AgencyIdentifier(row.getString("a_system"), row.getString("a_value")),
             new AgencyIdentifier(row.getString("b_system"), row.getString("b_value")), row.getString("tenant")))
         .list();
+    Map<AgencyIdentifier, List<Edge>> byIdentifier = new java.util.HashMap<>();
+    for (Edge edge : edges) {
+      for (AgencyIdentifier end : edge.a().equals(edge.b()) ? List.of(edge.a()) : List.of(edge.a(), edge.b())) {
+        if (ids.contains(end)) {
+          byIdentifier.computeIfAbsent(end, k -> new ArrayList<>()).add(edge);
+        }
+      }
+    }
+    return byIdentifier;
   }
 
   /** A link as the traversal sees it. */

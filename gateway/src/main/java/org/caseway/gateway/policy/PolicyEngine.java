@@ -26,4 +26,24 @@ public interface PolicyEngine {
    *     says why
    */
   PolicyDecision decide(Bundle message, String recipientId, Instant at);
+
+  /**
+   * The decisions about one message, recipient by recipient, with what does not depend on the
+   * recipient (reading the message, the identity index's look-ups of its people) done once: what
+   * dispatch asks for every partner. Each decision is the one {@link #decide} makes.
+   *
+   * @param message as for {@link #decide}
+   * @param at as for {@link #decide}
+   * @throws PolicyException if the message cannot be evaluated (now or on the first decision)
+   */
+  default MessageDecisions about(Bundle message, Instant at) {
+    return recipientId -> decide(message, recipientId, at);
+  }
+
+  /** The decisions about one message; thread-safe. */
+  @FunctionalInterface
+  interface MessageDecisions {
+    /** What {@code recipientId} may see of the message; as {@link PolicyEngine#decide}. */
+    PolicyDecision decide(String recipientId);
+  }
 }

@@ -59,7 +59,17 @@ public final class AgreementPolicyEngine implements PolicyEngine {
 
   @Override
   public PolicyDecision decide(Bundle message, String recipientId, Instant at) {
+    return about(message, at).decide(recipientId);
+  }
+
+  /** The message read once; each recipient's decision on those facts. */
+  @Override
+  public MessageDecisions about(Bundle message, Instant at) {
     MessageFacts facts = MessageFacts.of(message, categories);
+    return recipientId -> decide(facts, recipientId, at);
+  }
+
+  private PolicyDecision decide(MessageFacts facts, String recipientId, Instant at) {
     DecisionRecorder recorder = new DecisionRecorder(facts, recipientId);
     Optional<Partner> recipient = partnersMayExchange(facts, recipientId, recorder);
     if (recipient.isEmpty() || !sensitivityAllows(facts, recipientId, recorder)) {

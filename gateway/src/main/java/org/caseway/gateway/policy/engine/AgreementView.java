@@ -76,7 +76,7 @@ final class AgreementView {
         continue;
       }
       for (Person person : List.copyOf(people)) {
-        ConditionChecks.Outcome outcome = checks.forPerson(condition, person);
+        ConditionChecks.Outcome outcome = checks.forPerson(condition, person, considered.facts());
         String check = "condition " + condition;
         if (outcome.passed()) {
           considered.allow(check, "person " + person.key() + " " + outcome.detail());
@@ -123,7 +123,7 @@ final class AgreementView {
         continue;
       }
       for (Person person : people) {
-        ConditionChecks.Outcome outcome = checks.forPerson(condition, person);
+        ConditionChecks.Outcome outcome = checks.forPerson(condition, person, considered.facts());
         String check = "condition " + condition;
         if (outcome.passed()) {
           considered.allow(check, "person " + person.key() + " " + outcome.detail());

@@ -37,9 +37,9 @@ final class ConditionChecks {
   }
 
   /** A condition about a person, for one person. */
-  Outcome forPerson(Condition condition, Person person) {
+  Outcome forPerson(Condition condition, Person person, MessageFacts facts) {
     return switch (condition.type()) {
-      case SUBJECT_LINKED_TO -> linked(condition, person);
+      case SUBJECT_LINKED_TO -> linked(condition, person, facts);
       case SUBJECT_HAS_MARKER -> person.hasAnyMarker(Set.copyOf(condition.values()))
           ? Outcome.pass("has a marker of " + condition.values())
           : Outcome.fail("MARKER_ABSENT", "has no active marker of " + condition.values());
@@ -57,8 +57,8 @@ final class ConditionChecks {
             + ", not " + condition.values());
   }
 
-  private Outcome linked(Condition condition, Person person) {
-    for (AgencyIdentifier identifier : links.linkedTo(person.identifiers())) {
+  private Outcome linked(Condition condition, Person person, MessageFacts facts) {
+    for (AgencyIdentifier identifier : facts.linkedTo(person, links)) {
       if (condition.values().contains(identifier.system())) {
         return Outcome.pass("linked to " + identifier.system());
       }

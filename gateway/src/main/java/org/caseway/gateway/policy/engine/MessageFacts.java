@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.caseway.conformance.MessageEnvelope;
 import org.caseway.gateway.identity.AgencyIdentifier;
+import org.caseway.gateway.identity.IdentityLinks;
 import org.caseway.gateway.policy.PolicyException;
 import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
@@ -27,9 +29,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * What the engine reads from a message, read once per message: the envelope, the people in it and
- * what conditions ask about them, the case's risk level, and the message's security labels.
- * Immutable after construction.
+ * What the engine reads from a message, read once per message and shared by the decisions for all
+ * its recipients: the envelope, the people in it and what conditions ask about them, the case's
+ * risk level, the message's security labels, and what the identity index links each person to
+ * (asked once per person, when first needed). Thread-safe; immutable after construction but for
+ * that memo.
  */
 final class MessageFacts {
 
@@ -40,6 +44,7 @@ final class MessageFacts {
   private final Set<String> securityCodes = new HashSet<>();
   private final SortedSet<String> categories = new TreeSet<>();
   private String caseRiskLevel;
+  private final Map<String, Set<AgencyIdentifier>> linkedByPerson = new ConcurrentHashMap<>();
 
   private MessageFacts(Bundle message) {
     this.message = message;
@@ -76,6 +81,14 @@ final class MessageFacts {
   /** The data categories in the message. */
   Set<String> categories() {
     return Collections.unmodifiableSet(categories);
+  }
+
+  /**
+   * What {@code links} links to the person, asked once per person of this message: the decisions
+   * for every recipient see the same cluster, at the cost of one look-up.
+   */
+  Set<AgencyIdentifier> linkedTo(Person person, IdentityLinks links) {
+    return linkedByPerson.computeIfAbsent(person.key(), key -> links.linkedTo(person.identifiers()));
   }
 
   Optional<String> caseRiskLevel() {

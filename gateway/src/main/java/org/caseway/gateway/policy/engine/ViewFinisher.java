@@ -61,7 +61,8 @@ final class ViewFinisher {
       }
       Set<AgencyIdentifier> present = new HashSet<>();
       patient.getIdentifier().forEach(i -> present.add(new AgencyIdentifier(i.getSystem(), i.getValue())));
-      for (AgencyIdentifier linked : systems.isEmpty() ? Set.<AgencyIdentifier>of() : links.linkedTo(person.identifiers())) {
+      for (AgencyIdentifier linked : systems.isEmpty() ? Set.<AgencyIdentifier>of()
+          : considered.facts().linkedTo(person, links)) {
         if (systems.contains(linked.system()) && present.add(linked)) {
           patient.addIdentifier(new Identifier().setSystem(linked.system()).setValue(linked.value()));
         }
