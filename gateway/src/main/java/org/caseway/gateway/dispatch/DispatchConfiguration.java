@@ -68,7 +68,8 @@ public class DispatchConfiguration {
       };
     }
     String endpoint = KafkaConsumerUris.manualCommit(
-        journal.topic(), kafka.bootstrapServers(), dispatch.groupId(), dispatch.maxPollRecords())
+        journal.topic(), kafka.bootstrapServers(), dispatch.groupId(), dispatch.maxPollRecords(),
+        dispatch.consumers())
         + kafka.camelOptions().entrySet().stream().map(e -> "&" + e.getKey() + "=" + e.getValue())
             .collect(java.util.stream.Collectors.joining());
     return new JournalDispatchRoute(endpoint, dispatcher, committer);

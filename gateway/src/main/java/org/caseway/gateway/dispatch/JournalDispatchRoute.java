@@ -6,9 +6,11 @@ import org.caseway.gateway.routing.GatewayRouteConfiguration;
 /**
  * The dispatch flow: journal topic → dispatch (identity, policy, record, deliver) → commit offset.
  *
- * <p>One consumer per instance, records taken in partition order, so one person's messages (one
- * record key) are dispatched in the order accepted. A failure stops at the failed record and takes
- * it again; nothing behind it overtakes it.
+ * <p>{@code caseway.dispatch.consumers} consumers per instance, each owning some partitions and
+ * taking their records one at a time in partition order, so one person's messages (one record key)
+ * are dispatched in the order accepted, while messages on other partitions are dispatched at the
+ * same time. A failure stops at the failed record and takes it again; nothing behind it on its
+ * partition overtakes it.
  */
 public class JournalDispatchRoute extends RouteBuilder {
 

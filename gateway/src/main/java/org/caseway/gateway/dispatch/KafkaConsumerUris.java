@@ -8,8 +8,14 @@ public final class KafkaConsumerUris {
   /**
    * Manual commit only ({@link OffsetCommitter}); on a failure the consumer stops at the failed
    * record and takes it again (breakOnFirstError), so no later record overtakes it.
+   *
+   * <p>{@code consumers} Kafka consumers of one group, each on its own thread with the partitions
+   * the group gives it (Camel's consumersCount): a record is processed, and its offset committed
+   * through its {@code KafkaManualCommit}, on the thread of the consumer that polled it, so each
+   * partition keeps its order and each consumer commits and seeks back only its own partitions.
    */
-  public static String manualCommit(String topic, String brokers, String groupId, int maxPollRecords) {
+  public static String manualCommit(String topic, String brokers, String groupId, int maxPollRecords,
+      int consumers) {
     return "kafka:" + topic
         + "?brokers=" + brokers
         + "&groupId=" + groupId
@@ -17,6 +23,7 @@ public final class KafkaConsumerUris {
         + "&autoCommitEnable=false"
         + "&allowManualCommit=true"
         + "&breakOnFirstError=true"
-        + "&maxPollRecords=" + maxPollRecords;
+        + "&maxPollRecords=" + maxPollRecords
+        + "&consumersCount=" + consumers;
   }
 }

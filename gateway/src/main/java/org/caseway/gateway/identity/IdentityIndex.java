@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * links transitively, only active ones), lists links and reviews, and records a person's decision
  * on a near match.
  *
- * <p>Thread-safe. Reads see committed links; a confirmation is one transaction.
+ * <p>Thread-safe. Reads see committed links; a decision is one transaction, taking its turn with
+ * the learners ({@link IdentityStore#takeLearningTurn}).
  */
 public class IdentityIndex implements IdentityLinks {
 
@@ -62,6 +63,7 @@ public class IdentityIndex implements IdentityLinks {
   private IdentityReview decide(long reviewId, String status, String decidedBy) {
     return transaction.execute(
         tx -> {
+          store.takeLearningTurn();
           IdentityReview review =
               store.reviewForUpdate(reviewId).orElseThrow(() -> new GatewayException(
                   ErrorCode.NOT_FOUND,

@@ -19,8 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Deterministic links: strong identifiers together on one Patient, a partner's own identifier
  * beside a strong one, and exact normalised name + date of birth + postcode. A near match (exactly
- * one of the three differs) goes to the review list and is never linked automatically. Thread-safe;
- * each call is one transaction.
+ * one of the three differs) goes to the review list and is never linked automatically. Thread-safe,
+ * also across gateway instances: each call is one transaction, and transactions that learn take
+ * turns ({@link IdentityStore#takeLearningTurn}), so learning about the same people at once (two
+ * dispatch consumers) ends as if one had learnt after the other.
  */
 public class IdentityLearner {
 
@@ -43,7 +45,10 @@ public class IdentityLearner {
       return;
     }
     String source = "message:" + messageId;
-    transaction.executeWithoutResult(status -> patients.forEach(p -> learnPatient(p, source)));
+    transaction.executeWithoutResult(status -> {
+      store.takeLearningTurn();
+      patients.forEach(p -> learnPatient(p, source));
+    });
   }
 
   /**
@@ -60,6 +65,7 @@ public class IdentityLearner {
     String source = "tenancy-roll:" + sourceFile;
     transaction.executeWithoutResult(
         status -> {
+          store.takeLearningTurn();
           int ended = complete ? endMissingTenancies(entries, sourceFile) : 0;
           entries.forEach(e -> learnPerson(new PersonRow(e.identifier(), e.demographics()), source));
           log.info("Applied tenancy roll {}: {} rows, {} tenancies ended", sourceFile, entries.size(), ended);

@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The identity index's tables. Thread-safe; methods join the caller's transaction. */
+/**
+ * The identity index's tables. Thread-safe; methods join the caller's transaction. A transaction
+ * that changes links, people or reviews starts with {@link #takeLearningTurn}.
+ */
 class IdentityStore {
 
   /** A person row: an identifier with the demographics it was seen with. */
@@ -29,6 +32,15 @@ class IdentityStore {
 
   IdentityStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * Waits for, and takes until the transaction ends, the one turn to change the index (V16), on any
+   * gateway instance: what a learner reads before it writes is then what it writes on. Must be the
+   * transaction's first statement, so that everything it reads is what the previous turn committed.
+   */
+  void takeLearningTurn() {
+    jdbc.sql("SELECT id FROM identity_learning_turn WHERE id = 1 FOR UPDATE").query(Integer.class).single();
   }
 
   /** Active links touching any of {@code ids}. */
@@ -175,12 +187,9 @@ class IdentityStore {
     Demographics d = person.demographics();
     jdbc.sql(
             "INSERT INTO identity_person (id_system, id_value, match_name, birth_date, postcode,"
-                + " source, seen_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
-                + " identity_person WHERE id_system = ? AND id_value = ? AND match_name = ? AND"
-                + " birth_date = ? AND postcode = ?)")
+                + " source, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
         .params(person.identifier().system(), person.identifier().value(), d.matchName(),
-            d.birthDate(), d.postcode(), source, Timestamp.from(at), person.identifier().system(),
-            person.identifier().value(), d.matchName(), d.birthDate(), d.postcode())
+            d.birthDate(), d.postcode(), source, Timestamp.from(at))
         .update();
   }
 

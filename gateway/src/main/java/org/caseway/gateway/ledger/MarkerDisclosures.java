@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Keyed by the identifiers the recipient's view carries for the person (for housing, its own
  * tenancy reference), so that "first" means first to that recipient about that person. Remembering
  * is idempotent: taking a message again names the same disclosure (its id is stable), so the answer
- * to {@link #firstCarriedBy} never changes. Thread-safe.
+ * to {@link #firstCarriedBy} never changes. Thread-safe, also across gateway instances.
  */
 public class MarkerDisclosures {
 
@@ -37,14 +37,11 @@ public class MarkerDisclosures {
     String disclosureId = view.getIdElement().getIdPart();
     OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
     for (Marked marked : markedPeople(view)) {
-      int present = jdbc.sql("SELECT COUNT(*) FROM marker_disclosure WHERE recipient_partner = ? AND id_system = ?"
-              + " AND id_value = ? AND marker = ?")
-          .params(recipientId, marked.system(), marked.value(), marked.marker()).query(Integer.class).single();
-      if (present == 0) {
-        jdbc.sql("INSERT INTO marker_disclosure (recipient_partner, id_system, id_value, marker, disclosure_id,"
-                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
-            .params(recipientId, marked.system(), marked.value(), marked.marker(), disclosureId, when).update();
-      }
+      // One statement, not a look then an insert: two dispatches about one person at once (two
+      // consumers, two instances) must not both insert; the one that commits first was first.
+      jdbc.sql("INSERT INTO marker_disclosure (recipient_partner, id_system, id_value, marker, disclosure_id,"
+              + " recorded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+          .params(recipientId, marked.system(), marked.value(), marked.marker(), disclosureId, when).update();
     }
   }
 

@@ -17,6 +17,7 @@ import org.caseway.gateway.identity.AgencyIdentifier;
 import org.caseway.gateway.identity.IdentityLinks;
 import org.caseway.gateway.support.Decisions;
 import org.caseway.gateway.support.TestDatabase;
+import org.caseway.gateway.support.Together;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,6 +121,21 @@ class DisclosureLedgerTest {
     assertThat(ledger.verify().intact()).isTrue();
     assertThat(count("SELECT COUNT(DISTINCT previous_hash) FROM disclosure_record"))
         .isEqualTo(threads * perThread * 2L);
+  }
+
+  @Test
+  void oneMessageRecordedByTwoAtOnceIsRecordedOnce() {
+    for (int i = 0; i < 20; i++) {
+      String messageId = "taken-twice-" + i;
+      List<Boolean> appended = java.util.Collections.synchronizedList(new ArrayList<>());
+
+      Together.run(() -> appended.add(record(messageId, Set.of(Decisions.PNC))),
+          () -> appended.add(record(messageId, Set.of(Decisions.PNC))));
+
+      assertThat(appended).as("round %d", i).containsExactlyInAnyOrder(true, false);
+      assertThat(count("SELECT COUNT(*) FROM disclosure_record WHERE message_id = '" + messageId + "'")).isEqualTo(2);
+    }
+    assertThat(ledger.verify().intact()).isTrue();
   }
 
   @Test

@@ -27,21 +27,18 @@ class OutboxStore {
     this.jdbc = jdbc;
   }
 
-  /** Adds a disclosure unless its id is in the outbox already (a message dispatched again). */
+  /**
+   * Adds a disclosure unless its id is in the outbox already (a message dispatched again, maybe at
+   * the same time by another consumer after a rebalance): one statement on {@code uq_delivery_id}.
+   */
   boolean insertIfNew(String deliveryId, String messageId, String recipientId, String subjectKey, String event,
       String agreementId, int agreementVersion, String purpose, String viewJson, Instant at) {
-    int present = jdbc.sql("SELECT COUNT(*) FROM delivery WHERE delivery_id = ?").param(deliveryId)
-        .query(Integer.class).single();
-    if (present > 0) {
-      return false;
-    }
-    jdbc.sql("INSERT INTO delivery (delivery_id, message_id, recipient_partner, subject_key, event_code, agreement_id,"
-            + " agreement_version, purpose, view_json, state, attempts, next_attempt_at, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)")
+    return jdbc.sql("INSERT INTO delivery (delivery_id, message_id, recipient_partner, subject_key, event_code,"
+            + " agreement_id, agreement_version, purpose, view_json, state, attempts, next_attempt_at, created_at,"
+            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?) ON CONFLICT DO NOTHING")
         .params(deliveryId, messageId, recipientId, subjectKey, event, agreementId, agreementVersion, purpose, viewJson,
             ts(at), ts(at), ts(at))
-        .update();
-    return true;
+        .update() == 1;
   }
 
   /**

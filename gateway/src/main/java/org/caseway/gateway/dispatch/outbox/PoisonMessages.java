@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Messages dispatch could not handle at all ({@code poison_message}, V13): set aside with the
- * reason, so that the messages behind them on the journal keep flowing. Thread-safe.
+ * reason, so that the messages behind them on the journal keep flowing. Thread-safe, also across
+ * gateway instances.
  */
 public class PoisonMessages {
 
@@ -39,13 +40,15 @@ public class PoisonMessages {
   public void setAside(String messageId, String sourceId, String subjectKey, String event, String json, String reason,
       Instant at) {
     transaction.executeWithoutResult(status -> {
-      int updated = jdbc.sql("UPDATE poison_message SET state = 'DEAD', reason = ?, updated_at = ? WHERE message_id = ?")
-          .params(reason, Timestamp.from(at), messageId).update();
-      if (updated == 0) {
-        jdbc.sql("INSERT INTO poison_message (message_id, source_partner, subject_key, event_code, message_json, reason,"
-                + " state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'DEAD', ?, ?)")
-            .params(messageId, sourceId, subjectKey, event, json, reason, Timestamp.from(at), Timestamp.from(at))
-            .update();
+      // Insert first, in one statement: an update-then-insert lets two at once both insert.
+      int inserted = jdbc.sql("INSERT INTO poison_message (message_id, source_partner, subject_key, event_code,"
+              + " message_json, reason, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'DEAD', ?, ?)"
+              + " ON CONFLICT DO NOTHING")
+          .params(messageId, sourceId, subjectKey, event, json, reason, Timestamp.from(at), Timestamp.from(at))
+          .update();
+      if (inserted == 0) {
+        jdbc.sql("UPDATE poison_message SET state = 'DEAD', reason = ?, updated_at = ? WHERE message_id = ?")
+            .params(reason, Timestamp.from(at), messageId).update();
       }
       events.add(messageId, Kind.MESSAGE, Action.DEAD_LETTERED, DeadLetterLog.GATEWAY, reason, at);
     });
