@@ -46,6 +46,8 @@ class ScaleOutIT {
   static final int POLICE_FILES = 4;
   static final int INCIDENTS_PER_FILE = 50;
   static final int COUNCIL_CASES = 160;
+  /** Dispatch consumers in each instance (caseway.dispatch.consumers, the default). */
+  static final int CONSUMERS_PER_INSTANCE = 2;
   private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
   private static final String USER = "postgres";
   private static final String SCHEMA = "caseway_scale_" + UUID.randomUUID().toString().replace("-", "");
@@ -104,8 +106,10 @@ class ScaleOutIT {
     }
     council.publish(COUNCIL_CASES);
 
-    await("dispatch's partitions shared by both instances").atMost(Duration.ofMinutes(2))
-        .until(() -> dispatchPartitionsByMember().size() == 2);
+    // Each instance's consumers join dispatch's group; with 6 partitions for 4 members every member
+    // holds some, so all 4 holding partitions means both instances share the journal.
+    await("dispatch's partitions shared by both instances' consumers").atMost(Duration.ofMinutes(2))
+        .until(() -> dispatchPartitionsByMember().size() == 2 * CONSUMERS_PER_INSTANCE);
     List<Integer> sharedPartitions = dispatchPartitionsByMember();
     int killAt = HTTP_MESSAGES / 3 + random.nextInt(HTTP_MESSAGES / 3);
     await("the trust's " + killAt + "th message acknowledged").atMost(Duration.ofMinutes(3))
@@ -135,7 +139,7 @@ class ScaleOutIT {
     Map<String, Integer> files = Map.of(first.name(), count(first, "file ASB_EXPORT_", "moved to done/"),
         second.name(), count(second, "file ASB_EXPORT_", "moved to done/"));
     System.out.printf("%nScaleOutIT (seed %d): %d messages fed (%d broken, refused), %d accepted (%s by %s, %s by"
-            + " %s); dispatch's journal partitions per instance %s; %s killed (SIGKILL) after %d of the trust's messages; deliveries made %s; files taken %s; lost %d, duplicates before"
+            + " %s); dispatch's journal partitions per consumer %s; %s killed (SIGKILL) after %d of the trust's messages; deliveries made %s; files taken %s; lost %d, duplicates before"
             + " deduplication %d; survivor drained %ss after the kill; whole test %ss%n",
         seed, HTTP_MESSAGES + police.validRefs().size() + council.versionsPublished(), trust.refused().size(),
         record.accepted.size(),
@@ -193,6 +197,7 @@ class ScaleOutIT {
     properties.put("spring.datasource.username", USER);
     properties.put("spring.datasource.password", "");
     properties.put("spring.flyway.schemas", SCHEMA);
+    properties.put("caseway.dispatch.consumers", String.valueOf(CONSUMERS_PER_INSTANCE));
     properties.put("caseway.delivery.claim-lease", "35s");
     properties.put("caseway.channels.file-claim-lease", "30s");
     properties.put("caseway.delivery.retry-backoff", "200ms");
