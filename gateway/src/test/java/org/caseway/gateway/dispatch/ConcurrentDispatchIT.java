@@ -1,10 +1,7 @@
 package org.caseway.gateway.dispatch;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,7 +22,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.caseway.conformance.MessageEnvelope;
 import org.caseway.gateway.kafka.KafkaBootstrap;
-import org.caseway.gateway.policy.PolicyEngine;
+import org.caseway.gateway.support.AcceptingTrust;
 import org.caseway.gateway.support.EmbeddedGatewayProperties;
 import org.caseway.gateway.support.FixedViewPolicyEngine;
 import org.caseway.gateway.support.GatewayClient;
@@ -40,10 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -58,6 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the order its person's messages were accepted, and the record of disclosures must still verify.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FixedViewPolicyEngine.InPlaceOfTheAgreements.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ConcurrentDispatchIT {
 
@@ -67,35 +63,17 @@ class ConcurrentDispatchIT {
   static final String PROBATION = "northshire-probation";
   static final String DSM = "northshire-data-sharing-manager";
   static final String PROBATION_TOPIC = "caseway.outbound.northshire-probation";
-  static final String TRUST_PATH = "/fhir/$process-message";
   static final int PEOPLE = 8;
   static final int SENDERS = 4;
   static final int MESSAGES = 240;
 
   private static final Path DATA_DIR = EmbeddedGatewayProperties.freshDataDir("concurrent-dispatch");
-  private static final WireMockServer trust = new WireMockServer(options().dynamicPort());
-
-  static {
-    trust.start();
-    trust.stubFor(post(urlEqualTo(TRUST_PATH))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")
-            .withBody("{\"resourceType\":\"Bundle\",\"type\":\"message\"}")));
-  }
-
-  @TestConfiguration
-  static class Engine {
-    /** Primary over the agreements' engine: this test is about dispatch, not about policy. */
-    @Bean
-    @Primary
-    PolicyEngine fixedViewPolicyEngine() {
-      return new FixedViewPolicyEngine();
-    }
-  }
+  private static final WireMockServer trust = AcceptingTrust.start();
 
   @DynamicPropertySource
   static void embeddedDefault(DynamicPropertyRegistry registry) {
     EmbeddedGatewayProperties.register(registry, DATA_DIR);
-    registry.add("caseway.northshire.mh-trust-fhir-base", () -> trust.baseUrl() + "/fhir");
+    registry.add("caseway.northshire.mh-trust-fhir-base", () -> AcceptingTrust.fhirBase(trust));
     registry.add("caseway.delivery.retry-backoff", () -> "50ms");
     registry.add("caseway.dispatch.consumers", () -> "2");
   }
@@ -191,7 +169,7 @@ class ConcurrentDispatchIT {
 
   /** (person, message id) as each arrived at the trust, in the order WireMock received them. */
   private List<Map.Entry<String, String>> trustReceived() {
-    return trust.findAll(postRequestedFor(urlEqualTo(TRUST_PATH))).stream()
+    return trust.findAll(postRequestedFor(urlEqualTo(AcceptingTrust.PATH))).stream()
         .map(request -> {
           String messageId = disclosed(request.getBodyAsString());
           return Map.entry(subjectKeyOf(messageId), messageId);

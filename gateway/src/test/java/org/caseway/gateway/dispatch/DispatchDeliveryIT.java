@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +25,7 @@ import org.caseway.conformance.MessageEnvelope;
 import org.caseway.gateway.journal.JournalProperties;
 import org.caseway.gateway.journal.JournalRecords;
 import org.caseway.gateway.kafka.KafkaBootstrap;
-import org.caseway.gateway.policy.PolicyEngine;
+import org.caseway.gateway.support.AcceptingTrust;
 import org.caseway.gateway.support.EmbeddedGatewayProperties;
 import org.caseway.gateway.support.FixedViewPolicyEngine;
 import org.caseway.gateway.support.GatewayClient;
@@ -39,9 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * acknowledged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FixedViewPolicyEngine.InPlaceOfTheAgreements.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DispatchDeliveryIT {
 
@@ -62,33 +61,15 @@ class DispatchDeliveryIT {
   static final String DSM = "northshire-data-sharing-manager";
   static final String PROBATION_TOPIC = "caseway.outbound.northshire-probation";
   static final String PROBATION_ACKS = "caseway.acks.northshire-probation";
-  static final String TRUST_PATH = "/fhir/$process-message";
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   private static final Path DATA_DIR = EmbeddedGatewayProperties.freshDataDir("dispatch-delivery");
-  private static final WireMockServer trust = new WireMockServer(options().dynamicPort());
-
-  static {
-    trust.start();
-    trust.stubFor(post(urlEqualTo(TRUST_PATH))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")
-            .withBody("{\"resourceType\":\"Bundle\",\"type\":\"message\"}")));
-  }
-
-  @TestConfiguration
-  static class Engine {
-    /** Primary over the agreements' engine: this test is about dispatch, not about policy. */
-    @Bean
-    @org.springframework.context.annotation.Primary
-    PolicyEngine fixedViewPolicyEngine() {
-      return new FixedViewPolicyEngine();
-    }
-  }
+  private static final WireMockServer trust = AcceptingTrust.start();
 
   @DynamicPropertySource
   static void embeddedDefault(DynamicPropertyRegistry registry) {
     EmbeddedGatewayProperties.register(registry, DATA_DIR);
-    registry.add("caseway.northshire.mh-trust-fhir-base", () -> trust.baseUrl() + "/fhir");
+    registry.add("caseway.northshire.mh-trust-fhir-base", () -> AcceptingTrust.fhirBase(trust));
     registry.add("caseway.delivery.retry-backoff", () -> "50ms");
   }
 
@@ -125,7 +106,7 @@ class DispatchDeliveryIT {
     String disclosureId = JournalReader.header(delivered, JournalRecords.MESSAGE_ID_HEADER);
     assertThat(disclosureId).isNotEqualTo(messageId);
 
-    await().atMost(WAIT).untilAsserted(() -> trust.verify(postRequestedFor(urlEqualTo(TRUST_PATH))
+    await().atMost(WAIT).untilAsserted(() -> trust.verify(postRequestedFor(urlEqualTo(AcceptingTrust.PATH))
         .withHeader("Content-Type", containing("application/fhir+json"))
         .withRequestBody(containing(messageId))));
 
@@ -153,7 +134,7 @@ class DispatchDeliveryIT {
     String messageId = message.getIdElement().getIdPart();
     String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
     for (int i = 1; i <= 4; i++) {
-      trust.stubFor(post(urlEqualTo(TRUST_PATH)).atPriority(1)
+      trust.stubFor(post(urlEqualTo(AcceptingTrust.PATH)).atPriority(1)
           .withRequestBody(containing(messageId))
           .inScenario(messageId).whenScenarioStateIs(state).willSetStateTo("failed-" + i)
           .willReturn(aResponse().withStatus(503)));
@@ -163,9 +144,9 @@ class DispatchDeliveryIT {
     assertThat(gateway.processMessage(gateway.token(POLICE), Messages.json(message)).statusCode()).isEqualTo(200);
 
     await().atMost(WAIT).until(() -> probationRecordsOf(messageId).size() == 1);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(trust.findAll(postRequestedFor(urlEqualTo(TRUST_PATH))
+    await().atMost(WAIT).untilAsserted(() -> assertThat(trust.findAll(postRequestedFor(urlEqualTo(AcceptingTrust.PATH))
         .withRequestBody(containing(messageId)))).hasSize(5));
-    List<String> sentIds = trust.findAll(postRequestedFor(urlEqualTo(TRUST_PATH)).withRequestBody(containing(messageId)))
+    List<String> sentIds = trust.findAll(postRequestedFor(urlEqualTo(AcceptingTrust.PATH)).withRequestBody(containing(messageId)))
         .stream().map(request -> GatewayClient.parse(request.getBodyAsString(), Bundle.class).getIdElement().getIdPart())
         .distinct().toList();
     assertThat(sentIds).as("every attempt carries the same disclosure id, for the trust to take it once").hasSize(1);
@@ -194,7 +175,7 @@ class DispatchDeliveryIT {
       assertThat(jdbc.sql("SELECT reason_code FROM disclosure_record WHERE message_id = ? AND recipient_partner = ?")
           .params(messageId, PROBATION).query(String.class).list()).containsExactly("PARTNER_NOT_ACTIVE");
       // The trust comes after probation in the registry: once it has the message, dispatch is done.
-      await().atMost(WAIT).untilAsserted(() -> trust.verify(postRequestedFor(urlEqualTo(TRUST_PATH))
+      await().atMost(WAIT).untilAsserted(() -> trust.verify(postRequestedFor(urlEqualTo(AcceptingTrust.PATH))
           .withRequestBody(containing(messageId))));
       assertThat(probationRecordOf(messageId)).isNull();
 

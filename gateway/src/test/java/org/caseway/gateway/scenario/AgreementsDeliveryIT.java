@@ -1,10 +1,7 @@
 package org.caseway.gateway.scenario;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hl7.fhir.r4.model.Consent.ConsentProvisionType.DENY;
@@ -29,6 +26,7 @@ import org.caseway.gateway.identity.IdentityLearner;
 import org.caseway.gateway.kafka.KafkaBootstrap;
 import org.caseway.gateway.policy.scenario.MessageBuilder;
 import org.caseway.gateway.policy.scenario.ViewReader;
+import org.caseway.gateway.support.AcceptingTrust;
 import org.caseway.gateway.support.EmbeddedGatewayProperties;
 import org.caseway.gateway.support.GatewayClient;
 import org.caseway.gateway.support.JournalReader;
@@ -87,23 +85,16 @@ class AgreementsDeliveryIT {
   static final String WITNESS = "N0051121";
 
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final String TRUST_PATH = "/fhir/$process-message";
   private static final Path DATA_DIR = EmbeddedGatewayProperties.freshDataDir("agreements-delivery");
-  private static final WireMockServer trust = new WireMockServer(options().dynamicPort());
+  private static final WireMockServer trust = AcceptingTrust.start();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static {
-    trust.start();
-    trust.stubFor(post(urlEqualTo(TRUST_PATH)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/fhir+json")
-        .withBody("{\"resourceType\":\"Bundle\",\"type\":\"message\"}")));
-  }
 
   @DynamicPropertySource
   static void northshire(DynamicPropertyRegistry registry) {
     EmbeddedGatewayProperties.register(registry, DATA_DIR);
     registry.add("caseway.partners.file", () -> "classpath:agreements-delivery/partners.yaml");
-    registry.add("caseway.northshire.mh-trust-fhir-base", () -> trust.baseUrl() + "/fhir");
+    registry.add("caseway.northshire.mh-trust-fhir-base", () -> AcceptingTrust.fhirBase(trust));
   }
 
   @AfterAll
@@ -376,7 +367,7 @@ class AgreementsDeliveryIT {
       return found;
     }
     List<String> bodies = recipient.equals(MH_TRUST)
-        ? trust.findAll(postRequestedFor(urlEqualTo(TRUST_PATH))).stream().map(r -> r.getBodyAsString()).toList()
+        ? trust.findAll(postRequestedFor(urlEqualTo(AcceptingTrust.PATH))).stream().map(r -> r.getBodyAsString()).toList()
         : records(recipient);
     for (String body : bodies) {
       Bundle bundle = parse(body);

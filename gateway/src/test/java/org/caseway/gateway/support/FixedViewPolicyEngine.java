@@ -26,6 +26,19 @@ public class FixedViewPolicyEngine implements PolicyEngine {
   public static final int VERSION = 3;
   public static final String MARKER_SYSTEM = "urn:caseway:test:disclosure-of";
 
+  /**
+   * For {@code @Import} in a Spring test about what happens around a decision: this engine, primary
+   * over the agreements' engine.
+   */
+  @org.springframework.boot.test.context.TestConfiguration
+  public static class InPlaceOfTheAgreements {
+    @org.springframework.context.annotation.Bean
+    @org.springframework.context.annotation.Primary
+    PolicyEngine fixedViewPolicyEngine() {
+      return new FixedViewPolicyEngine();
+    }
+  }
+
   @Override
   public PolicyDecision decide(Bundle message, String recipientId, Instant at) {
     String messageId = message.getIdElement().getIdPart();
