@@ -1,7 +1,6 @@
 package org.caseway.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.caseway.gateway.identity.IdentityLinks;
 import org.caseway.gateway.policy.PolicyDecision;
 import org.caseway.gateway.policy.engine.AgreementPolicyEngine;
 import org.hl7.fhir.r4.model.Bundle;
@@ -38,33 +37,21 @@ public class PolicyBenchmark {
 
   private AgreementPolicyEngine engine;
   private Bundle incident;
-  private BenchDatabase database;
+  private IncidentLinks identities;
 
   @Setup
   public void setUp() {
     incident = Northshire.incident();
-    engine = Northshire.engine(identityLinks());
+    identities = IncidentLinks.of(links);
+    engine = Northshire.engine(identities.links());
     PolicyDecision decision = engine.decide(incident, recipient, Northshire.IN_FORCE);
     System.out.printf("%n%s: %d disclosures, %d withholdings%n", recipient, decision.disclosures().size(),
         decision.withholdings().size());
   }
 
-  private IdentityLinks identityLinks() {
-    if (links.equals("memory")) {
-      return Northshire.incidentLinks();
-    }
-    database = BenchDatabase.open();
-    IdentityBenchmark.seed(database.identityLearner(), 1_000);
-    database.identityLearner().learnFrom(Northshire.incident(), "bench-incident");
-    database.identityLearner().learnFrom(Northshire.suspectRecord(), "bench-suspect");
-    return database.identityIndex();
-  }
-
   @TearDown
   public void tearDown() {
-    if (database != null) {
-      database.close();
-    }
+    identities.close();
   }
 
   @Benchmark

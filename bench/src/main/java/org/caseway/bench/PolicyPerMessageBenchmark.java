@@ -37,27 +37,18 @@ public class PolicyPerMessageBenchmark {
 
   private AgreementPolicyEngine engine;
   private Bundle incident;
-  private BenchDatabase database;
+  private IncidentLinks identities;
 
   @Setup
   public void setUp() {
     incident = Northshire.incident();
-    if (links.equals("memory")) {
-      engine = Northshire.engine(Northshire.incidentLinks());
-    } else {
-      database = BenchDatabase.open();
-      IdentityBenchmark.seed(database.identityLearner(), 1_000);
-      database.identityLearner().learnFrom(Northshire.incident(), "bench-incident");
-      database.identityLearner().learnFrom(Northshire.suspectRecord(), "bench-suspect");
-      engine = Northshire.engine(database.identityIndex());
-    }
+    identities = IncidentLinks.of(links);
+    engine = Northshire.engine(identities.links());
   }
 
   @TearDown
   public void tearDown() {
-    if (database != null) {
-      database.close();
-    }
+    identities.close();
   }
 
   @Benchmark
