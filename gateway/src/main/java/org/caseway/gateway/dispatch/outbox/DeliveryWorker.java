@@ -109,33 +109,131 @@ final class DeliveryWorker implements Runnable {
     wake();
   }
 
-  /** One round: the deliveries that may go now. Returns how many were settled. */
+  /**
+   * One round: the deliveries that may go now. They are claimed together in one transaction,
+   * attempted in the lanes, and settled together in another, so a round of twenty costs two
+   * commits, not forty. Returns how many were settled.
+   */
   int round() {
     Instant now = clock.instant();
     Optional<Partner> recipient = partners.find(recipientId).filter(Partner::isActive);
     if (recipient.isEmpty() || breaker.isOpen(now)) {
       return 0;
     }
-    List<CompletableFuture<Void>> inFlight = new ArrayList<>();
-    for (OutboxEntry entry : store.heads(recipientId, now, settings.batchSize())) {
-      Instant at = clock.instant();
-      if (!running || breaker.isOpen(at)) {
-        break;
-      }
-      if (store.claim(entry.seq(), instance, at, at.plus(settings.claimLease()))) {
-        inFlight.add(CompletableFuture.runAsync(() -> settle(entry, attempt(entry, recipient.get())), lanes));
-      }
+    List<OutboxEntry> claimed = claimHeads(now);
+    List<CompletableFuture<Settlement>> inFlight = new ArrayList<>();
+    for (OutboxEntry entry : claimed) {
+      inFlight.add(CompletableFuture.supplyAsync(() -> attemptUnlessOpen(entry, recipient.get()), lanes));
     }
-    awaitAll(inFlight);
-    return inFlight.size();
+    List<Settlement> settlements = awaitAll(inFlight);
+    settleAll(settlements);
+    return settlements.size();
+  }
+
+  /** The heads of the recipient's queue that this instance could take, each held until its lease ends. */
+  private List<OutboxEntry> claimHeads(Instant now) {
+    List<OutboxEntry> heads = store.heads(recipientId, now, settings.batchSize());
+    if (heads.isEmpty()) {
+      return heads;
+    }
+    Instant until = now.plus(settings.claimLease());
+    return transaction.execute(status -> heads.stream()
+        .filter(entry -> running && store.claim(entry.seq(), instance, now, until))
+        .toList());
   }
 
   /** Waits for every delivery of the round; then, if any failed unexpectedly, throws its fault. */
-  private static void awaitAll(List<CompletableFuture<Void>> inFlight) {
+  private static List<Settlement> awaitAll(List<CompletableFuture<Settlement>> inFlight) {
     try {
       CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException failed) {
       throw failed.getCause() instanceof RuntimeException fault ? fault : failed;
+    }
+    return inFlight.stream().map(CompletableFuture::join).toList();
+  }
+
+  /**
+   * Attempts one claimed delivery, unless the circuit opened during the round (the claim is then
+   * let go), and tells the circuit what came of it at once, so the round's later attempts see it.
+   */
+  private Settlement attemptUnlessOpen(OutboxEntry entry, Partner recipient) {
+    if (!running || breaker.isOpen(clock.instant())) {
+      return Settlement.notAttempted(entry);
+    }
+    Outcome outcome = attempt(entry, recipient);
+    Instant now = clock.instant();
+    if (outcome.delivered()) {
+      breaker.succeeded();
+      return new Settlement(entry, Settlement.Settled.DELIVERED, null, null, now);
+    }
+    if (outcome.transientFailure() && now.isBefore(entry.createdAt().plus(settings.giveUpAfter()))) {
+      Duration wait = backoff.after(entry.attempts() + 1, outcome.retryAfter());
+      if (breaker.failed(now)) {
+        log.warn("Circuit to {} open until {}: no attempts to it until then", recipientId, breaker.openUntil());
+      }
+      return new Settlement(entry, Settlement.Settled.RETRY, outcome.reason(), now.plus(wait), now);
+    }
+    String reason = outcome.transientFailure()
+        ? "still failing after " + settings.giveUpAfter() + ": " + outcome.reason()
+        : outcome.reason();
+    return new Settlement(entry, Settlement.Settled.DEAD, reason, null, now);
+  }
+
+  /**
+   * Records what came of the round's attempts in one transaction. Should that fail, each is tried
+   * in a transaction of its own, so one that cannot be recorded holds back no other; one that is
+   * still not recorded keeps its claim until the lease runs out, and is then attempted again.
+   */
+  private void settleAll(List<Settlement> settlements) {
+    if (settlements.isEmpty()) {
+      return;
+    }
+    try {
+      transaction.executeWithoutResult(status -> settlements.forEach(this::record));
+    } catch (RuntimeException together) {
+      log.warn("Could not record the round's {} deliveries to {} together ({}); recording each alone",
+          settlements.size(), recipientId, together.getClass().getSimpleName());
+      for (Settlement settlement : settlements) {
+        try {
+          transaction.executeWithoutResult(status -> record(settlement));
+        } catch (RuntimeException alone) {
+          log.error("Could not record the outcome of delivery {} to {}; it is attempted again once its claim"
+              + " runs out", settlement.entry().deliveryId(), recipientId, alone);
+          continue;
+        }
+        report(settlement);
+      }
+      return;
+    }
+    settlements.forEach(this::report);
+  }
+
+  private void record(Settlement settlement) {
+    OutboxEntry entry = settlement.entry();
+    Instant at = settlement.at();
+    switch (settlement.settled()) {
+      case DELIVERED -> store.delivered(entry.seq(), at);
+      case RETRY -> store.retryLater(entry.seq(), settlement.nextAttempt(), settlement.reason(), at);
+      case DEAD -> {
+        store.dead(entry.seq(), true, settlement.reason(), at);
+        events.add(entry.deliveryId(), Kind.DELIVERY, Action.DEAD_LETTERED, DeadLetterLog.GATEWAY,
+            settlement.reason(), at);
+      }
+      case NOT_ATTEMPTED -> store.release(entry.seq(), instance);
+    }
+  }
+
+  private void report(Settlement settlement) {
+    OutboxEntry entry = settlement.entry();
+    switch (settlement.settled()) {
+      case DELIVERED -> log.info("Delivered {} (message {}) to {} after {} attempt(s)", entry.deliveryId(),
+          entry.messageId(), recipientId, entry.attempts() + 1);
+      case RETRY -> log.warn("Delivery {} to {} failed (attempt {}), next at {}: {}", entry.deliveryId(), recipientId,
+          entry.attempts() + 1, settlement.nextAttempt(), settlement.reason());
+      case DEAD -> log.error("Delivery {} (message {}) to {} is a dead letter: {}", entry.deliveryId(),
+          entry.messageId(), recipientId, settlement.reason());
+      case NOT_ATTEMPTED -> log.debug("Delivery {} to {} let go untried: the circuit opened", entry.deliveryId(),
+          recipientId);
     }
   }
 
@@ -168,34 +266,6 @@ final class DeliveryWorker implements Runnable {
     }
   }
 
-  private void settle(OutboxEntry entry, Outcome outcome) {
-    Instant now = clock.instant();
-    if (outcome.delivered()) {
-      store.delivered(entry.seq(), now);
-      breaker.succeeded();
-      log.info("Delivered {} (message {}) to {} after {} attempt(s)", entry.deliveryId(), entry.messageId(),
-          recipientId, entry.attempts() + 1);
-    } else if (outcome.transientFailure() && now.isBefore(entry.createdAt().plus(settings.giveUpAfter()))) {
-      Duration wait = backoff.after(entry.attempts() + 1, outcome.retryAfter());
-      store.retryLater(entry.seq(), now.plus(wait), outcome.reason(), now);
-      log.warn("Delivery {} to {} failed (attempt {}), next in {}: {}", entry.deliveryId(), recipientId,
-          entry.attempts() + 1, wait, outcome.reason());
-      if (breaker.failed(now)) {
-        log.warn("Circuit to {} open until {}: no attempts to it until then", recipientId, breaker.openUntil());
-      }
-    } else {
-      String reason = outcome.transientFailure()
-          ? "still failing after " + settings.giveUpAfter() + ": " + outcome.reason()
-          : outcome.reason();
-      transaction.executeWithoutResult(status -> {
-        store.dead(entry.seq(), true, reason, now);
-        events.add(entry.deliveryId(), Kind.DELIVERY, Action.DEAD_LETTERED, DeadLetterLog.GATEWAY, reason, now);
-      });
-      log.error("Delivery {} (message {}) to {} is a dead letter: {}", entry.deliveryId(), entry.messageId(),
-          recipientId, reason);
-    }
-  }
-
   private void idle() {
     Instant now = clock.instant();
     long wait = settings.pollInterval().toMillis();
@@ -212,6 +282,22 @@ final class DeliveryWorker implements Runnable {
         }
       }
       woken = false;
+    }
+  }
+
+  /**
+   * What is to be recorded of one attempt.
+   *
+   * @param reason why it failed (retry, dead letter)
+   * @param nextAttempt when to try again (retry)
+   * @param at when the attempt ended
+   */
+  private record Settlement(OutboxEntry entry, Settled settled, String reason, Instant nextAttempt, Instant at) {
+
+    enum Settled { DELIVERED, RETRY, DEAD, NOT_ATTEMPTED }
+
+    static Settlement notAttempted(OutboxEntry entry) {
+      return new Settlement(entry, Settled.NOT_ATTEMPTED, null, null, null);
     }
   }
 }

@@ -64,6 +64,13 @@ class OutboxStore {
         .update() == 1;
   }
 
+  /** Lets go of a claim this instance holds without an attempt: the delivery is due as it was. */
+  void release(long seq, String instance) {
+    jdbc.sql("UPDATE delivery SET claimed_by = NULL, claimed_until = NULL WHERE seq = ? AND claimed_by = ?"
+            + " AND state = 'PENDING'")
+        .params(seq, instance).update();
+  }
+
   void delivered(long seq, Instant at) {
     jdbc.sql("UPDATE delivery SET state = 'DELIVERED', view_json = NULL, attempts = attempts + 1, last_error = NULL,"
             + " claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE seq = ?")

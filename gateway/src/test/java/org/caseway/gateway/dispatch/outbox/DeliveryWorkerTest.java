@@ -49,10 +49,11 @@ class DeliveryWorkerTest {
   private OutboxStore store;
   private DeadLetterLog events;
   private TransactionTemplate transaction;
+  private TestDatabase db;
 
   @BeforeEach
   void freshDatabase() {
-    TestDatabase db = TestDatabase.migrated();
+    db = TestDatabase.migrated();
     store = new OutboxStore(db.jdbc());
     events = new DeadLetterLog(db.jdbc());
     transaction = db.transactions();
@@ -72,6 +73,55 @@ class DeliveryWorkerTest {
       assertThat(e.state()).isEqualTo(State.DELIVERED);
       assertThat(e.viewJson()).as("nothing kept of what was delivered").isNull();
     });
+  }
+
+  @Test
+  void aRoundIsClaimedInOneTransactionAndSettledInAnother() {
+    for (String person : List.of("p1", "p2", "p3", "p4", "p5")) {
+      enqueue("d-" + person, person);
+    }
+    CountingTransactions counting = new CountingTransactions(transaction.getTransactionManager());
+    transaction = new TransactionTemplate(counting);
+
+    worker("one").round();
+
+    assertThat(transport.delivered).hasSize(5);
+    assertThat(counting.commits).as("one commit for the claims, one for the outcomes: not two per delivery")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void anOutcomeThatCannotBeRecordedWithTheOthersHoldsNoneOfThemBack() {
+    enqueue("a1", "person-a");
+    enqueue("b1", "person-b");
+    enqueue("c1", "person-c");
+    long b1 = store.find("b1").orElseThrow().seq();
+    store = new OutboxStore(db.jdbc()) {
+      private int failures;
+
+      @Override
+      void delivered(long seq, Instant at) {
+        // Refused with the round's others, then alone; recorded at its next attempt.
+        if (seq == b1 && failures++ < 2) {
+          throw new org.springframework.dao.DataIntegrityViolationException("b1 cannot be recorded this time");
+        }
+        super.delivered(seq, at);
+      }
+    };
+
+    worker("one").round();
+
+    assertThat(store.find("a1").orElseThrow().state()).isEqualTo(State.DELIVERED);
+    assertThat(store.find("c1").orElseThrow().state()).isEqualTo(State.DELIVERED);
+    assertThat(store.find("b1").orElseThrow().state()).as("still pending, held until its claim runs out")
+        .isEqualTo(State.PENDING);
+    worker("one").round();
+    assertThat(transport.delivered).as("not taken again while the claim holds").containsExactly("a1", "b1", "c1");
+
+    clock.advance(SETTINGS.claimLease().plusSeconds(1));
+    worker("one").round();
+    assertThat(transport.delivered).as("attempted again once the claim ran out").containsExactly("a1", "b1", "c1", "b1");
+    assertThat(store.find("b1").orElseThrow().state()).isEqualTo(State.DELIVERED);
   }
 
   @Test
@@ -427,6 +477,33 @@ class DeliveryWorkerTest {
     @Override
     public Collection<Partner> all() {
       return List.of(find(PROBATION).orElseThrow());
+    }
+  }
+
+  /** Counts the commits of the transactions it runs, and runs them on another manager. */
+  static final class CountingTransactions implements org.springframework.transaction.PlatformTransactionManager {
+    private final org.springframework.transaction.PlatformTransactionManager delegate;
+    int commits;
+
+    CountingTransactions(org.springframework.transaction.PlatformTransactionManager delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public org.springframework.transaction.TransactionStatus getTransaction(
+        org.springframework.transaction.TransactionDefinition definition) {
+      return delegate.getTransaction(definition);
+    }
+
+    @Override
+    public void commit(org.springframework.transaction.TransactionStatus status) {
+      commits++;
+      delegate.commit(status);
+    }
+
+    @Override
+    public void rollback(org.springframework.transaction.TransactionStatus status) {
+      delegate.rollback(status);
     }
   }
 
