@@ -69,7 +69,7 @@ public class DispatchConfiguration {
     }
     String endpoint = KafkaConsumerUris.manualCommit(
         journal.topic(), kafka.bootstrapServers(), dispatch.groupId(), dispatch.maxPollRecords(),
-        dispatch.consumers())
+        dispatch.consumers(), dispatch.batchWait().toMillis())
         + kafka.camelOptions().entrySet().stream().map(e -> "&" + e.getKey() + "=" + e.getValue())
             .collect(java.util.stream.Collectors.joining());
     return new JournalDispatchRoute(endpoint, dispatcher, committer);

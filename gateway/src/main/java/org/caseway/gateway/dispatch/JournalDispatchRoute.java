@@ -4,13 +4,14 @@ import org.apache.camel.builder.RouteBuilder;
 import org.caseway.gateway.routing.GatewayRouteConfiguration;
 
 /**
- * The dispatch flow: journal topic → dispatch (identity, policy, record, deliver) → commit offset.
+ * The dispatch flow: journal topic → dispatch (identity, policy, record, deliver) → commit offsets.
  *
  * <p>{@code caseway.dispatch.consumers} consumers per instance, each owning some partitions and
- * taking their records one at a time in partition order, so one person's messages (one record key)
- * are dispatched in the order accepted, while messages on other partitions are dispatched at the
- * same time. A failure stops at the failed record and takes it again; nothing behind it on its
- * partition overtakes it.
+ * taking their records a batch at a time (what one or more polls brought, up to {@code
+ * caseway.dispatch.max-poll-records}) in partition order, so one person's messages (one record
+ * key) are dispatched in the order accepted, while messages on other partitions are dispatched at
+ * the same time. A failure stops the consumer, which takes everything uncommitted again from the
+ * committed offsets; nothing behind the failed record on its partition overtakes it.
  */
 public class JournalDispatchRoute extends RouteBuilder {
 
@@ -31,9 +32,9 @@ public class JournalDispatchRoute extends RouteBuilder {
     from(journalEndpoint)
         .routeId(ROUTE_ID)
         .routeConfigurationId(GatewayRouteConfiguration.ID)
-        .bean(dispatcher, "dispatch")
+        .bean(dispatcher, "dispatchPolled")
         .id("dispatch")
-        .bean(committer, "commit")
+        .bean(committer, "commitPolled")
         .id("dispatch-commit-offset");
   }
 }

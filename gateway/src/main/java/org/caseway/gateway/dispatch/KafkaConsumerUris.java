@@ -6,8 +6,11 @@ public final class KafkaConsumerUris {
   private KafkaConsumerUris() {}
 
   /**
-   * Manual commit only ({@link OffsetCommitter}); on a failure the consumer stops at the failed
-   * record and takes it again (breakOnFirstError), so no later record overtakes it.
+   * Batches of up to {@code maxPollRecords} (Camel's batching mode: the route's body is the list
+   * of records), dispatched once no more came within {@code batchWaitMs}; manual commit only
+   * ({@link OffsetCommitter}); on a failure the consumer stops and reconnects, taking everything
+   * uncommitted again from the committed offsets (breakOnFirstError), so no later record overtakes
+   * the failed one.
    *
    * <p>{@code consumers} Kafka consumers of one group, each on its own thread with the partitions
    * the group gives it (Camel's consumersCount): a record is processed, and its offset committed
@@ -15,7 +18,7 @@ public final class KafkaConsumerUris {
    * partition keeps its order and each consumer commits and seeks back only its own partitions.
    */
   public static String manualCommit(String topic, String brokers, String groupId, int maxPollRecords,
-      int consumers) {
+      int consumers, long batchWaitMs) {
     return "kafka:" + topic
         + "?brokers=" + brokers
         + "&groupId=" + groupId
@@ -24,6 +27,9 @@ public final class KafkaConsumerUris {
         + "&allowManualCommit=true"
         + "&breakOnFirstError=true"
         + "&maxPollRecords=" + maxPollRecords
+        + "&batching=true"
+        + "&pollTimeoutMs=" + batchWaitMs
+        + "&batchingIntervalMs=" + batchWaitMs
         + "&consumersCount=" + consumers;
   }
 }

@@ -18,9 +18,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -161,6 +164,32 @@ class DeadLettersIT {
   }
 
   @Test
+  void aPoisonMessagePolledWithOthersIsSetAsideAndTheOthersOnBothSidesOfItAreDispatched() throws Exception {
+    Bundle before = MessageBuilder.example("incident-reported").fresh()
+        .renumber("N0048213", "N0970002").renumber("2013/0456789K", "2013/0970002K").build();
+    Bundle after = MessageBuilder.example("incident-reported").fresh()
+        .renumber("N0048213", "N0970003").renumber("2013/0456789K", "2013/0970003K").build();
+    String key = MessageEnvelope.of(before).subjectKey();
+    String poisonId = "poison-" + UUID.randomUUID();
+    int councilBefore = simulators.council().notifications().size();
+
+    // One key, so one partition, sent together: dispatch polls them as one batch, in this order.
+    Map<String, String> together = new LinkedHashMap<>();
+    together.put(before.getIdElement().getIdPart(), MessageBuilder.json(before));
+    together.put(poisonId, "{\"resourceType\":\"Bundle\",\"id\":\"" + poisonId + "\",\"type\":\"message\"}");
+    together.put(after.getIdElement().getIdPart(), MessageBuilder.json(after));
+    journalRaw(key, together);
+
+    await().atMost(WAIT).until(() -> simulators.council().notifications().size() == councilBefore + 4);
+    assertThat(find(json(gateway.get("/admin/dead-letters", dsm())).get("messages"), "messageId", poisonId))
+        .as("the poison message is set aside").isNotNull();
+    for (Bundle dispatched : List.of(before, after)) {
+      assertThat(find(json(gateway.get("/admin/dead-letters", dsm())).get("messages"), "messageId",
+          dispatched.getIdElement().getIdPart())).as("not set aside with it").isNull();
+    }
+  }
+
+  @Test
   void onlyTheDataSharingManagerWorksTheStoreAndAnUnknownLetterIsNotFound() {
     assertThat(gateway.get("/admin/dead-letters", gateway.token(POLICE)).statusCode()).isEqualTo(403);
     assertThat(gateway.postJson("/admin/dead-letters/no-such-letter/$discard", dsm(), "{\"reason\":\"x\"}").statusCode())
@@ -190,15 +219,24 @@ class DeadLettersIT {
   }
 
   private void journalRaw(String key, String messageId, String body) throws Exception {
+    journalRaw(key, Map.of(messageId, body));
+  }
+
+  /** Writes records straight to the journal, as accepted messages from the police, sent together. */
+  private void journalRaw(String key, Map<String, String> bodiesById) throws Exception {
     Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-      ProducerRecord<String, String> record = new ProducerRecord<>(journal.topic(), null, key, body, List.of(
-          new RecordHeader(JournalRecords.MESSAGE_ID_HEADER, messageId.getBytes(StandardCharsets.UTF_8)),
-          new RecordHeader(JournalRecords.SOURCE_HEADER, POLICE.getBytes(StandardCharsets.UTF_8)),
-          new RecordHeader(JournalRecords.EVENT_HEADER, "incident-reported".getBytes(StandardCharsets.UTF_8))));
-      producer.send(record).get(10, TimeUnit.SECONDS);
+      List<Future<?>> sent = new ArrayList<>();
+      bodiesById.forEach((messageId, body) -> sent.add(producer.send(new ProducerRecord<>(journal.topic(), null, key,
+          body, List.of(
+              new RecordHeader(JournalRecords.MESSAGE_ID_HEADER, messageId.getBytes(StandardCharsets.UTF_8)),
+              new RecordHeader(JournalRecords.SOURCE_HEADER, POLICE.getBytes(StandardCharsets.UTF_8)),
+              new RecordHeader(JournalRecords.EVENT_HEADER, "incident-reported".getBytes(StandardCharsets.UTF_8)))))));
+      for (Future<?> each : sent) {
+        each.get(10, TimeUnit.SECONDS);
+      }
     }
   }
 
