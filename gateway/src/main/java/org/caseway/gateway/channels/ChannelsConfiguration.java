@@ -62,6 +62,15 @@ public class ChannelsConfiguration {
   }
 
   /** After the claims a killed predecessor left are released (where that is safe). */
+  /** This instance's claims on dropped files, renewed while it lives; closed with the context. */
+  @Bean
+  @DependsOn(StoreConfiguration.CLAIMS_RELEASED)
+  JdbcFileClaims fileClaims(JdbcClient jdbc, ChannelsProperties properties, Clock clock) {
+    JdbcFileClaims claims = new JdbcFileClaims(jdbc, instanceName(), properties.fileClaimLease(), clock);
+    claims.keepRenewing();
+    return claims;
+  }
+
   @Bean
   @DependsOn(StoreConfiguration.CLAIMS_RELEASED)
   PartnerChannelRoutes partnerChannelRoutes(
@@ -73,7 +82,7 @@ public class ChannelsConfiguration {
       FeedStateStore feedState,
       IdentityLearner identities,
       KafkaBootstrap kafka,
-      JdbcClient jdbc,
+      JdbcFileClaims claims,
       CasewayKafkaProperties kafkaSettings,
       Clock clock) {
     List<ChannelDefinition> channels = PartnerChannelDefinitions.of(registry, properties.inboundEnabled());
@@ -84,7 +93,6 @@ public class ChannelsConfiguration {
         java.time.Duration.ofSeconds(30));
     HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
     TenancyRollFeed roll = new TenancyRollFeed(identities);
-    JdbcFileClaims claims = new JdbcFileClaims(jdbc, instanceName(), properties.fileClaimLease(), clock);
     AdapterServices services = new AdapterServices(mappings, intake, Map.of(roll.name(), roll), feedState,
         new DirectoryPartnerGate(partners), http, clock, kafka.bootstrapServers(), kafka.camelOptions(),
         Optional.of(claims));

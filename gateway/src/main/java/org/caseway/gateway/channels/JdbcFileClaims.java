@@ -4,8 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,14 +18,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Drop-folder files claimed in the database ({@code file_claim}, V14): the read lock of every
  * gateway instance on a shared folder, so that no two take one file at once. {@link #add} claims
  * (or takes over a claim older than {@code lease}, whose instance died); {@link #remove} lets go.
- * Thread-safe; each call is one statement.
+ * While an instance lives it renews its claims ({@link #renew}, every third of the lease once
+ * {@link #keepRenewing} is called), so a file that takes longer than the lease to take in is not
+ * taken over by another instance halfway; only a dead instance's claims run out. Thread-safe;
+ * each call is one statement.
  */
-public class JdbcFileClaims extends ServiceSupport implements IdempotentRepository {
+public class JdbcFileClaims extends ServiceSupport implements IdempotentRepository, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcFileClaims.class);
 
   private final JdbcClient jdbc;
   private final String instance;
   private final Duration lease;
   private final Clock clock;
+  private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "file-claims-renewer");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   public JdbcFileClaims(JdbcClient jdbc, String instance, Duration lease, Clock clock) {
     this.jdbc = jdbc;
@@ -51,6 +66,32 @@ public class JdbcFileClaims extends ServiceSupport implements IdempotentReposito
   @Override
   public boolean remove(String file) {
     return jdbc.sql("DELETE FROM file_claim WHERE file_key = ? AND claimed_by = ?").params(file, instance).update() == 1;
+  }
+
+  /** Renews every claim this instance holds: they are the files it is taking in now. */
+  public int renew() {
+    return jdbc.sql("UPDATE file_claim SET claimed_at = ? WHERE claimed_by = ?")
+        .params(Timestamp.from(clock.instant()), instance).update();
+  }
+
+  /** Renews this instance's claims every third of the lease until {@link #close}. */
+  public void keepRenewing() {
+    long every = Math.max(1, lease.toMillis() / 3);
+    renewer.scheduleWithFixedDelay(this::renewQuietly, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  private void renewQuietly() {
+    try {
+      renew();
+    } catch (RuntimeException databaseTrouble) {
+      log.warn("Could not renew this instance's file claims ({}); trying again in a third of the lease",
+          databaseTrouble.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public void close() {
+    renewer.shutdownNow();
   }
 
   @Override

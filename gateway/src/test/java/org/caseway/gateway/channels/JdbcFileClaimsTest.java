@@ -1,6 +1,7 @@
 package org.caseway.gateway.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,62 @@ class JdbcFileClaimsTest {
     assertThat(later.contains(FILE)).isFalse();
     assertThat(later.add(FILE)).isTrue();
     assertThat(later.remove(FILE)).isTrue();
+  }
+
+  @Test
+  void aClaimItsLivingHolderRenewsIsNotTakenOverHowLongTheFileTakes() {
+    assertThat(claims("slow", NOW).add(FILE)).isTrue();
+
+    assertThat(claims("slow", NOW.plus(Duration.ofMinutes(6))).renew()).as("the claims it holds").isEqualTo(1);
+    JdbcFileClaims other = claims("other", NOW.plus(Duration.ofMinutes(11)));
+    assertThat(other.contains(FILE)).isTrue();
+    assertThat(other.add(FILE)).as("renewed 5 minutes ago: still held").isFalse();
+
+    assertThat(claims("other", NOW.plus(Duration.ofMinutes(17))).add(FILE))
+        .as("not renewed since: its holder died").isTrue();
+  }
+
+  @Test
+  void keepsRenewingItsClaimsUntilClosed() {
+    MutableClock clock = new MutableClock(NOW);
+    try (JdbcFileClaims holder = new JdbcFileClaims(jdbc, "holder", Duration.ofMillis(300), clock)) {
+      assertThat(holder.add(FILE)).isTrue();
+      clock.now = NOW.plus(Duration.ofMinutes(1));
+      JdbcFileClaims other = claims("other", NOW.plus(Duration.ofMinutes(1)), Duration.ofMillis(300));
+      assertThat(other.contains(FILE)).as("a minute old, the lease 300 ms: ran out").isFalse();
+
+      holder.keepRenewing();
+      await().atMost(Duration.ofSeconds(10)).until(() -> other.contains(FILE));
+      assertThat(other.add(FILE)).as("renewed, so held").isFalse();
+    }
+  }
+
+  private JdbcFileClaims claims(String instance, Instant at, Duration lease) {
+    return new JdbcFileClaims(jdbc, instance, lease, Clock.fixed(at, ZoneOffset.UTC));
+  }
+
+  /** A clock a test moves. */
+  private static final class MutableClock extends Clock {
+    volatile Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
   }
 
   private JdbcFileClaims claims(String instance, Instant at) {
