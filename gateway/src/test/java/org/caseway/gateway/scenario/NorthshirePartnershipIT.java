@@ -104,8 +104,9 @@ class NorthshirePartnershipIT {
     await().atMost(WAIT).until(() -> !simulators.probation().acks().received().isEmpty());
     Received ack = simulators.probation().acks().received().get(0);
     assertThat(ack.value()).contains("\"code\":\"ok\"");
-    assertThat(identities.linkedTo(Set.of(new AgencyIdentifier(PNC, "2013/0456789K"))))
-        .contains(new AgencyIdentifier(CRN, "K204811"));
+    // The ack says accepted (journaled); dispatch learns the link from the journal a moment later.
+    await().atMost(WAIT).untilAsserted(() -> assertThat(identities.linkedTo(Set.of(new AgencyIdentifier(PNC,
+        "2013/0456789K")))).contains(new AgencyIdentifier(CRN, "K204811")));
   }
 
   @Test
