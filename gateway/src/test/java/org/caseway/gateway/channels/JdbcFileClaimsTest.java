@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.caseway.gateway.support.MovingClock;
 import org.caseway.gateway.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,10 +59,10 @@ class JdbcFileClaimsTest {
 
   @Test
   void keepsRenewingItsClaimsUntilClosed() {
-    MutableClock clock = new MutableClock(NOW);
+    MovingClock clock = new MovingClock(NOW);
     try (JdbcFileClaims holder = new JdbcFileClaims(jdbc, "holder", Duration.ofMillis(300), clock)) {
       assertThat(holder.add(FILE)).isTrue();
-      clock.now = NOW.plus(Duration.ofMinutes(1));
+      clock.advance(Duration.ofMinutes(1));
       JdbcFileClaims other = claims("other", NOW.plus(Duration.ofMinutes(1)), Duration.ofMillis(300));
       assertThat(other.contains(FILE)).as("a minute old, the lease 300 ms: ran out").isFalse();
 
@@ -75,31 +76,7 @@ class JdbcFileClaimsTest {
     return new JdbcFileClaims(jdbc, instance, lease, Clock.fixed(at, ZoneOffset.UTC));
   }
 
-  /** A clock a test moves. */
-  private static final class MutableClock extends Clock {
-    volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
   private JdbcFileClaims claims(String instance, Instant at) {
-    return new JdbcFileClaims(jdbc, instance, Duration.ofMinutes(10), Clock.fixed(at, ZoneOffset.UTC));
+    return claims(instance, at, Duration.ofMinutes(10));
   }
 }

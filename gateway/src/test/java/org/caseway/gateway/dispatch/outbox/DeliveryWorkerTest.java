@@ -2,10 +2,8 @@ package org.caseway.gateway.dispatch.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,6 +23,7 @@ import org.caseway.gateway.partner.Partner;
 import org.caseway.gateway.partner.PartnerDirectory;
 import org.caseway.gateway.partner.PartnerStatus;
 import org.caseway.gateway.policy.Disclosure;
+import org.caseway.gateway.support.MovingClock;
 import org.caseway.gateway.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -507,30 +506,4 @@ class DeliveryWorkerTest {
     }
   }
 
-  static final class MovingClock extends Clock {
-    private Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
 }
