@@ -121,9 +121,12 @@ final class DeliveryWorker implements Runnable {
       return 0;
     }
     List<OutboxEntry> claimed = claimHeads(now);
+    // An attempt starts only in the first half of the claims' lease, so it ends (within the
+    // channel's timeout, which the lease exceeds) before another instance may take the delivery.
+    Instant lastStart = now.plus(settings.claimLease().dividedBy(2));
     List<CompletableFuture<Settlement>> inFlight = new ArrayList<>();
     for (OutboxEntry entry : claimed) {
-      inFlight.add(CompletableFuture.supplyAsync(() -> attemptUnlessOpen(entry, recipient.get()), lanes));
+      inFlight.add(CompletableFuture.supplyAsync(() -> attemptUnlessOpen(entry, recipient.get(), lastStart), lanes));
     }
     List<Settlement> settlements = awaitAll(inFlight);
     settleAll(settlements);
@@ -153,11 +156,13 @@ final class DeliveryWorker implements Runnable {
   }
 
   /**
-   * Attempts one claimed delivery, unless the circuit opened during the round (the claim is then
-   * let go), and tells the circuit what came of it at once, so the round's later attempts see it.
+   * Attempts one claimed delivery, unless the circuit opened during the round or the round has run
+   * past {@code lastStart} (the claim is then let go, for the next round), and tells the circuit
+   * what came of it at once, so the round's later attempts see it.
    */
-  private Settlement attemptUnlessOpen(OutboxEntry entry, Partner recipient) {
-    if (!running || breaker.isOpen(clock.instant())) {
+  private Settlement attemptUnlessOpen(OutboxEntry entry, Partner recipient, Instant lastStart) {
+    Instant at = clock.instant();
+    if (!running || breaker.isOpen(at) || at.isAfter(lastStart)) {
       return Settlement.notAttempted(entry);
     }
     Outcome outcome = attempt(entry, recipient);
@@ -232,8 +237,8 @@ final class DeliveryWorker implements Runnable {
           entry.attempts() + 1, settlement.nextAttempt(), settlement.reason());
       case DEAD -> log.error("Delivery {} (message {}) to {} is a dead letter: {}", entry.deliveryId(),
           entry.messageId(), recipientId, settlement.reason());
-      case NOT_ATTEMPTED -> log.debug("Delivery {} to {} let go untried: the circuit opened", entry.deliveryId(),
-          recipientId);
+      case NOT_ATTEMPTED -> log.debug("Delivery {} to {} let go untried (the circuit opened, or the round ran"
+          + " long): the next round takes it", entry.deliveryId(), recipientId);
     }
   }
 

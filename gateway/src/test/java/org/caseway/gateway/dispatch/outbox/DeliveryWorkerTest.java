@@ -90,6 +90,21 @@ class DeliveryWorkerTest {
   }
 
   @Test
+  void aRoundThatRunsPastHalfItsLeaseLetsGoOfWhatItHasNotStartedForTheNextRound() {
+    enqueue("a1", "person-a");
+    enqueue("b1", "person-b");
+    transport.whileDelivering = () -> clock.advance(SETTINGS.claimLease().dividedBy(2).plusSeconds(1));
+
+    worker("one").round();
+    assertThat(transport.delivered).as("b1 not started so late in the lease").containsExactly("a1");
+    assertThat(store.find("b1").orElseThrow().state()).isEqualTo(State.PENDING);
+
+    transport.whileDelivering = () -> {};
+    worker("one").round();
+    assertThat(transport.delivered).as("let go, so the next round takes it at once").containsExactly("a1", "b1");
+  }
+
+  @Test
   void anOutcomeThatCannotBeRecordedWithTheOthersHoldsNoneOfThemBack() {
     enqueue("a1", "person-a");
     enqueue("b1", "person-b");
@@ -442,6 +457,7 @@ class DeliveryWorkerTest {
     final List<String> delivered = new ArrayList<>();
     int attempts;
     boolean succeedAll;
+    Runnable whileDelivering = () -> {};
 
     void failNext(String deliveryId, RuntimeException failure) {
       failures.put(deliveryId, failure);
@@ -455,6 +471,7 @@ class DeliveryWorkerTest {
     @Override
     public void deliver(Disclosure disclosure, DeliveryTarget target) {
       attempts++;
+      whileDelivering.run();
       String id = disclosure.view().getIdElement().getIdPart();
       RuntimeException failure = succeedAll ? null : failures.remove(id);
       if (failure != null) {
