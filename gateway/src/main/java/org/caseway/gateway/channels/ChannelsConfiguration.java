@@ -61,8 +61,10 @@ public class ChannelsConfiguration {
     return new JdbcFeedStateStore(jdbc, new TransactionTemplate(transactions), clock);
   }
 
-  /** After the claims a killed predecessor left are released (where that is safe). */
-  /** This instance's claims on dropped files, renewed while it lives; closed with the context. */
+  /**
+   * This instance's claims on dropped files, renewed while it lives; closed with the context.
+   * After the claims a killed predecessor left are released (where that is safe).
+   */
   @Bean
   @DependsOn(StoreConfiguration.CLAIMS_RELEASED)
   JdbcFileClaims fileClaims(JdbcClient jdbc, ChannelsProperties properties, Clock clock) {
@@ -71,6 +73,7 @@ public class ChannelsConfiguration {
     return claims;
   }
 
+  /** After the claims a killed predecessor left are released (where that is safe). */
   @Bean
   @DependsOn(StoreConfiguration.CLAIMS_RELEASED)
   PartnerChannelRoutes partnerChannelRoutes(
