@@ -38,7 +38,7 @@ import org.caseway.adapters.intake.PartnerGate;
 import org.caseway.adapters.support.FakeIntake;
 import org.caseway.adapters.support.Fixtures;
 import org.caseway.adapters.support.InMemoryFeedStateStore;
-import org.caseway.adapters.support.MutableClock;
+import org.caseway.mappings.support.MutableClock;
 import org.caseway.mappings.Mappings;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

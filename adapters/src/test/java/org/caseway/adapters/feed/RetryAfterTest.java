@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.caseway.adapters.support.MutableClock;
+import org.caseway.mappings.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class RetryAfterTest {

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.caseway.gateway.support.MovingClock;
+import org.caseway.mappings.support.MutableClock;
 import org.caseway.gateway.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +59,7 @@ class JdbcFileClaimsTest {
 
   @Test
   void keepsRenewingItsClaimsUntilClosed() {
-    MovingClock clock = new MovingClock(NOW);
+    MutableClock clock = new MutableClock(NOW);
     try (JdbcFileClaims holder = new JdbcFileClaims(jdbc, "holder", Duration.ofMillis(300), clock)) {
       assertThat(holder.add(FILE)).isTrue();
       clock.advance(Duration.ofMinutes(1));

@@ -23,7 +23,7 @@ import org.caseway.gateway.partner.Partner;
 import org.caseway.gateway.partner.PartnerDirectory;
 import org.caseway.gateway.partner.PartnerStatus;
 import org.caseway.gateway.policy.Disclosure;
-import org.caseway.gateway.support.MovingClock;
+import org.caseway.mappings.support.MutableClock;
 import org.caseway.gateway.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class DeliveryWorkerTest {
 
   private static final ca.uhn.fhir.context.FhirContext FHIR = ImplementationGuide.load().fhirContext();
 
-  private final MovingClock clock = new MovingClock(Instant.parse("2026-11-03T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T10:00:00Z"));
   private final ScriptedTransport transport = new ScriptedTransport();
   private final Partners partners = new Partners();
   private OutboxStore store;

@@ -1,4 +1,4 @@
-package org.caseway.adapters.support;
+package org.caseway.mappings.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/**
+ * A clock the test moves by hand; read by other threads too (a worker, a renewer). Shared with the
+ * adapters' and the gateway's tests through this module's test-jar.
+ */
 public final class MutableClock extends Clock {
 
   private volatile Instant now;
