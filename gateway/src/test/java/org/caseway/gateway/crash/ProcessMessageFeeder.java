@@ -115,7 +115,7 @@ final class ProcessMessageFeeder implements AutoCloseable {
     return List.copyOf(refused);
   }
 
-  /** Good messages the gateway refused for good: a failure of the test. */
+  /** Good messages the gateway refused for good, each with the status and body of the refusal: a failure of the test. */
   List<String> wronglyRefused() {
     return List.copyOf(wronglyRefused);
   }
@@ -157,14 +157,15 @@ final class ProcessMessageFeeder implements AutoCloseable {
       if (port < 0) {
         return;
       }
-      int status;
+      HttpResponse<String> response;
       try {
-        status = post(port, body);
+        response = post(port, body);
       } catch (IOException noAnswer) {
         inDoubt.incrementAndGet();
         pause();
         continue;
       }
+      int status = response.statusCode();
       if (status / 100 == 2) {
         (broken ? wronglyAccepted : accepted).add(id);
         acceptedBy.get(port).incrementAndGet();
@@ -175,8 +176,11 @@ final class ProcessMessageFeeder implements AutoCloseable {
       } else if (status == 503 || status == 429 || status >= 500) {
         transientRefusals.incrementAndGet();
         pause();
+      } else if (broken) {
+        refused.add(id);
+        return;
       } else {
-        (broken ? refused : wronglyRefused).add(id);
+        wronglyRefused.add(id + " (HTTP " + status + ": " + response.body() + ")");
         return;
       }
     }
@@ -187,7 +191,7 @@ final class ProcessMessageFeeder implements AutoCloseable {
     return List.copyOf(wronglyAccepted);
   }
 
-  private int post(int port, String body) throws IOException {
+  private HttpResponse<String> post(int port, String body) throws IOException {
     String token = tokens.get(port);
     if (token == null) {
       try {
@@ -204,7 +208,7 @@ final class ProcessMessageFeeder implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
     try {
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
