@@ -140,6 +140,8 @@ class CrashIT {
         a.lost(), a.unexpected(), a.outOfOrder()));
 
     assertThat(kills).isGreaterThanOrEqualTo(3);
+    assertThat(gateway.errorsWhileStopping()).as("errors while the gateway stopped on SIGTERM: its database must be"
+        + " closed after the routes and workers that use it").isEmpty();
     assertThat(trust.wronglyRefused()).as("good messages refused").isEmpty();
     assertThat(trust.wronglyAccepted()).as("broken messages acknowledged").isEmpty();
     assertThat(record.accepted).as("every acknowledged message is in the gateway's record of accepted messages")

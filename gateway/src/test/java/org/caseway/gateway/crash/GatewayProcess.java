@@ -141,6 +141,24 @@ final class GatewayProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * The lines of this start's log at ERROR level written once a graceful stop began (Spring Boot's
+   * "Commencing graceful shutdown"), with the line that follows each (the exception); empty if it
+   * was not stopped gracefully.
+   */
+  List<String> errorsWhileStopping() throws IOException {
+    List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+    List<String> errors = new ArrayList<>();
+    boolean stopping = false;
+    for (int n = 0; n < lines.size(); n++) {
+      stopping |= lines.get(n).contains("Commencing graceful shutdown");
+      if (stopping && lines.get(n).contains(" ERROR ")) {
+        errors.add(lines.get(n) + (n + 1 < lines.size() ? " / " + lines.get(n + 1) : ""));
+      }
+    }
+    return errors;
+  }
+
   long pid() {
     return process.pid();
   }
