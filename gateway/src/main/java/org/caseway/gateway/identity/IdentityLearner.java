@@ -20,9 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Deterministic links: strong identifiers together on one Patient, a partner's own identifier
  * beside a strong one, and exact normalised name + date of birth + postcode. A near match (exactly
  * one of the three differs) goes to the review list and is never linked automatically. Thread-safe,
- * also across gateway instances: each call is one transaction, and transactions that learn take
- * turns ({@link IdentityStore#takeLearningTurn}), so learning about the same people at once (two
- * dispatch consumers) ends as if one had learnt after the other.
+ * also across gateway instances: each call that changes the index is one transaction, and
+ * transactions that learn take turns ({@link IdentityStore#takeLearningTurn}), so learning about
+ * the same people at once (two dispatch consumers) ends as if one had learnt after the other.
+ *
+ * <p>Most messages are about people the index knows already. A message is therefore first learnt
+ * from without writing ({@link WouldChange}): if that finds nothing to add, the call ends there,
+ * with no turn taken and nothing committed, as if it had learnt just before whichever learner
+ * changes the index next; otherwise it learns again, in its turn.
  */
 public class IdentityLearner {
 
@@ -31,6 +36,7 @@ public class IdentityLearner {
   private final IdentityStore store;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Changes written = new Written();
 
   IdentityLearner(IdentityStore store, TransactionTemplate transaction, Clock clock) {
     this.store = store;
@@ -45,10 +51,25 @@ public class IdentityLearner {
       return;
     }
     String source = "message:" + messageId;
+    if (!teachesAnything(patients, source)) {
+      return;
+    }
     transaction.executeWithoutResult(status -> {
       store.takeLearningTurn();
-      patients.forEach(p -> learnPatient(p, source));
+      patients.forEach(p -> learnPatient(p, source, written));
     });
+  }
+
+  /** Learns from the patients without writing: whether learning would change the index. */
+  private boolean teachesAnything(List<PatientFacts> patients, String source) {
+    WouldChange dryRun = new WouldChange(store);
+    for (PatientFacts patient : patients) {
+      learnPatient(patient, source, dryRun);
+      if (dryRun.any) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -67,21 +88,22 @@ public class IdentityLearner {
         status -> {
           store.takeLearningTurn();
           int ended = complete ? endMissingTenancies(entries, sourceFile) : 0;
-          entries.forEach(e -> learnPerson(new PersonRow(e.identifier(), e.demographics()), source));
+          entries.forEach(e -> learnPerson(new PersonRow(e.identifier(), e.demographics()), source, written));
           log.info("Applied tenancy roll {}: {} rows, {} tenancies ended", sourceFile, entries.size(), ended);
         });
   }
 
-  private void learnPatient(PatientFacts patient, String source) {
+  private void learnPatient(PatientFacts patient, String source, Changes changes) {
     List<AgencyIdentifier> ids = patient.identifiers();
     AgencyIdentifier anchor =
         ids.stream().filter(i -> IdentifierSystems.STRONG.contains(i.system())).findFirst().orElse(null);
     if (anchor != null) {
-      ids.stream().filter(i -> !i.equals(anchor)).forEach(i -> linkOnce(anchor, i, methodFor(i), source));
+      ids.stream().filter(i -> !i.equals(anchor))
+          .forEach(i -> linkOnce(anchor, i, methodFor(i), source, changes));
     }
     patient
         .demographics()
-        .ifPresent(d -> learnPerson(new PersonRow(anchor != null ? anchor : ids.get(0), d), source));
+        .ifPresent(d -> learnPerson(new PersonRow(anchor != null ? anchor : ids.get(0), d), source, changes));
   }
 
   private static LinkMethod methodFor(AgencyIdentifier other) {
@@ -91,18 +113,18 @@ public class IdentityLearner {
   }
 
   /** Remembers the person and links or queues them against everyone who matches. */
-  private void learnPerson(PersonRow person, String source) {
-    store.rememberPerson(person, source, now());
+  private void learnPerson(PersonRow person, String source, Changes changes) {
+    changes.rememberPerson(person, source);
     for (PersonRow candidate : store.candidates(person.demographics())) {
       if (candidate.identifier().system().equals(person.identifier().system())) {
         continue;
       }
       String difference = person.demographics().soleDifference(candidate.demographics());
       if (person.demographics().equals(candidate.demographics())) {
-        linkUnlessRecordsConflict(person.identifier(), candidate.identifier(), person.demographics(), source);
+        linkUnlessRecordsConflict(person.identifier(), candidate.identifier(), person.demographics(), source, changes);
       } else if (difference != null
           && !store.activeLinkExists(person.identifier(), candidate.identifier())) {
-        store.insertReviewIfNew(person.identifier(), candidate.identifier(), difference, source, now());
+        changes.review(person.identifier(), candidate.identifier(), difference, source);
       }
     }
   }
@@ -114,7 +136,8 @@ public class IdentityLearner {
    * and linking would merge them: a person must decide. A shared identifier (a tenancy) conflicts
    * with nothing. A link to a tenancy names the tenant it was made for.
    */
-  private void linkUnlessRecordsConflict(AgencyIdentifier a, AgencyIdentifier b, Demographics who, String source) {
+  private void linkUnlessRecordsConflict(
+      AgencyIdentifier a, AgencyIdentifier b, Demographics who, String source, Changes changes) {
     if (store.activeLinkExists(a, b)) {
       return;
     }
@@ -129,13 +152,11 @@ public class IdentityLearner {
             .thenComparing(java.util.Comparator.naturalOrder()))
         .findFirst();
     if (conflict.isPresent()) {
-      store.insertReviewIfNew(a, b, "conflicting " + IdentifierSystems.shortName(conflict.get()), source, now());
-      log.info("Exact name, birth date and postcode match sent to review: the two records carry different {}",
-          IdentifierSystems.shortName(conflict.get()));
+      changes.review(a, b, "conflicting " + IdentifierSystems.shortName(conflict.get()), source);
       return;
     }
     boolean shared = IdentifierSystems.SHARED.contains(a.system()) || IdentifierSystems.SHARED.contains(b.system());
-    store.insertLink(a, b, LinkMethod.NAME_DOB_POSTCODE, source, now(), null, shared ? tenant : null);
+    changes.link(a, b, LinkMethod.NAME_DOB_POSTCODE, source, shared ? tenant : null);
   }
 
   private static Set<String> values(Set<AgencyIdentifier> cluster, String system) {
@@ -147,9 +168,9 @@ public class IdentityLearner {
     return !left.isEmpty() && !right.isEmpty() && !left.equals(right);
   }
 
-  private void linkOnce(AgencyIdentifier a, AgencyIdentifier b, LinkMethod method, String source) {
+  private void linkOnce(AgencyIdentifier a, AgencyIdentifier b, LinkMethod method, String source, Changes changes) {
     if (!store.activeLinkExists(a, b)) {
-      store.insertLink(a, b, method, source, now(), null);
+      changes.link(a, b, method, source, null);
     }
   }
 
@@ -167,5 +188,59 @@ public class IdentityLearner {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** What learning changes in the index; the learner decides what, an implementation whether it is written. */
+  private interface Changes {
+    void rememberPerson(PersonRow person, String source);
+
+    void link(AgencyIdentifier a, AgencyIdentifier b, LinkMethod method, String source, String tenant);
+
+    void review(AgencyIdentifier a, AgencyIdentifier b, String difference, String source);
+  }
+
+  /** The changes written to the store, in the caller's transaction and learning turn. */
+  private final class Written implements Changes {
+    @Override
+    public void rememberPerson(PersonRow person, String source) {
+      store.rememberPerson(person, source, now());
+    }
+
+    @Override
+    public void link(AgencyIdentifier a, AgencyIdentifier b, LinkMethod method, String source, String tenant) {
+      store.insertLink(a, b, method, source, now(), null, tenant);
+    }
+
+    @Override
+    public void review(AgencyIdentifier a, AgencyIdentifier b, String difference, String source) {
+      if (store.insertReviewIfNew(a, b, difference, source, now())) {
+        log.info("Identity review opened for two records: {}", difference);
+      }
+    }
+  }
+
+  /** Writes nothing: notes whether any change would have been written. */
+  private static final class WouldChange implements Changes {
+    private final IdentityStore store;
+    private boolean any;
+
+    WouldChange(IdentityStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public void rememberPerson(PersonRow person, String source) {
+      any |= !store.personKnown(person);
+    }
+
+    @Override
+    public void link(AgencyIdentifier a, AgencyIdentifier b, LinkMethod method, String source, String tenant) {
+      any = true;
+    }
+
+    @Override
+    public void review(AgencyIdentifier a, AgencyIdentifier b, String difference, String source) {
+      any |= !store.reviewExists(a, b);
+    }
   }
 }

@@ -193,6 +193,19 @@ class IdentityStore {
         .update();
   }
 
+  /** Whether the index already remembers this identifier with exactly these details. */
+  boolean personKnown(PersonRow person) {
+    Demographics d = person.demographics();
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM identity_person WHERE id_system = ? AND id_value = ? AND match_name = ?"
+                    + " AND birth_date = ? AND postcode = ?")
+            .params(person.identifier().system(), person.identifier().value(), d.matchName(), d.birthDate(),
+                d.postcode())
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   /** People who share at least two of the three fields with {@code d}. */
   List<PersonRow> candidates(Demographics d) {
     return jdbc.sql(
@@ -221,9 +234,24 @@ class IdentityStore {
         .update();
   }
 
-  /** Inserts a pending review unless the pair (either way round) was ever reviewed. */
-  void insertReviewIfNew(AgencyIdentifier a, AgencyIdentifier b, String field, String source, Instant at) {
-    jdbc.sql(
+  /** Whether the pair (either way round) was ever sent to review. */
+  boolean reviewExists(AgencyIdentifier a, AgencyIdentifier b) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM identity_review WHERE (a_system = ? AND a_value = ? AND b_system = ? AND"
+                    + " b_value = ?) OR (a_system = ? AND a_value = ? AND b_system = ? AND b_value = ?)")
+            .params(a.system(), a.value(), b.system(), b.value(), b.system(), b.value(), a.system(), a.value())
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /**
+   * Inserts a pending review unless the pair (either way round) was ever reviewed.
+   *
+   * @return whether it inserted one
+   */
+  boolean insertReviewIfNew(AgencyIdentifier a, AgencyIdentifier b, String field, String source, Instant at) {
+    return jdbc.sql(
             "INSERT INTO identity_review (a_system, a_value, b_system, b_value, differing_field,"
                 + " source, created_at, status) SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING' WHERE NOT"
                 + " EXISTS (SELECT 1 FROM identity_review WHERE (a_system = ? AND a_value = ? AND"
@@ -231,7 +259,7 @@ class IdentityStore {
                 + " AND b_value = ?))")
         .params(a.system(), a.value(), b.system(), b.value(), field, source, Timestamp.from(at),
             a.system(), a.value(), b.system(), b.value(), b.system(), b.value(), a.system(), a.value())
-        .update();
+        .update() > 0;
   }
 
   List<IdentityReview> reviews(String status) {

@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.caseway.gateway.error.GatewayException;
+import org.caseway.gateway.support.CountingTransactions;
 import org.caseway.gateway.support.TestDatabase;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class IdentityIndexTest {
 
@@ -26,13 +28,59 @@ class IdentityIndexTest {
 
   private IdentityIndex index;
   private IdentityLearner learner;
+  private CountingTransactions learnerCommits;
+  private IdentityStore store;
 
   @BeforeEach
   void freshDatabase() {
     TestDatabase db = TestDatabase.migrated();
-    IdentityStore store = new IdentityStore(db.jdbc());
+    store = new IdentityStore(db.jdbc());
     index = new IdentityIndex(store, db.transactions(), Clock.systemUTC());
-    learner = new IdentityLearner(store, db.transactions(), Clock.systemUTC());
+    learnerCommits = new CountingTransactions(db.transactions().getTransactionManager());
+    learner = new IdentityLearner(store, new TransactionTemplate(learnerCommits), Clock.systemUTC());
+  }
+
+  @Test
+  void aMessageAboutPeopleTheIndexKnowsAlreadyTakesNoTurnAndCommitsNothing() {
+    Demo dean = new Demo("Dean", "Whitfield", "1994-03-17", "NN7 4QT");
+    learner.learnFrom(message(patient(dean, NOMINAL, PNC)), "m1");
+    learner.learnFrom(message(patient(dean, PARTY)), "m2");
+    assertThat(learnerCommits.commits()).as("each message that taught something").isEqualTo(2);
+
+    learner.learnFrom(message(patient(dean, NOMINAL, PNC)), "m3");
+    learner.learnFrom(message(patient(dean, PARTY)), "m4");
+    learner.learnFrom(message(patient(null, PNC, NOMINAL)), "m5");
+
+    assertThat(learnerCommits.commits()).as("messages that teach nothing new").isEqualTo(2);
+    assertThat(index.linkedTo(List.of(PARTY))).containsExactlyInAnyOrder(PARTY, PNC, NOMINAL);
+    assertThat(index.linksOf(PARTY)).extracting(IdentityLink::source).containsExactly("message:m2");
+  }
+
+  @Test
+  void aMessageWithOneNewFactAmongKnownOnesIsLearntInItsTurn() {
+    Demo dean = new Demo("Dean", "Whitfield", "1994-03-17", "NN7 4QT");
+    learner.learnFrom(message(patient(dean, NOMINAL, PNC)), "m1");
+
+    learner.learnFrom(message(patient(dean, NOMINAL, PNC), patient(null, PNC, CRN)), "m2");
+    learner.learnFrom(message(patient(new Demo("Dean", "Whitfield", "1994-03-17", "NN7 4QX"), PARTY)), "m3");
+    learner.learnFrom(message(patient(new Demo("Dean", "Whitfield", "1994-03-17", "NN7 4QX"), PARTY)), "m4");
+
+    assertThat(learnerCommits.commits()).as("m1, m2 (a new link), m3 (a new person, a review); not m4").isEqualTo(3);
+    assertThat(index.linkedTo(List.of(CRN))).containsExactlyInAnyOrder(CRN, PNC, NOMINAL);
+    assertThat(index.pendingReviews()).singleElement()
+        .satisfies(review -> assertThat(review.differingField()).isEqualTo("postcode"));
+  }
+
+  @Test
+  void anEndedLinkIsMadeAgainByTheNextMessageThatShowsIt() {
+    learner.learnFrom(message(patient(null, NOMINAL, PNC)), "m1");
+    store.endLinksOf(PNC, java.time.Instant.now(), "ended for the test");
+    assertThat(index.linkedTo(List.of(PNC))).containsExactly(PNC);
+
+    learner.learnFrom(message(patient(null, NOMINAL, PNC)), "m2");
+
+    assertThat(index.linkedTo(List.of(PNC))).containsExactlyInAnyOrder(PNC, NOMINAL);
+    assertThat(learnerCommits.commits()).isEqualTo(2);
   }
 
   @Test
@@ -201,9 +249,11 @@ class IdentityIndexTest {
     return patient;
   }
 
-  private static Bundle message(Patient patient) {
+  private static Bundle message(Patient... patients) {
     Bundle bundle = new Bundle();
-    bundle.addEntry().setResource(patient);
+    for (Patient patient : patients) {
+      bundle.addEntry().setResource(patient);
+    }
     return bundle;
   }
 }

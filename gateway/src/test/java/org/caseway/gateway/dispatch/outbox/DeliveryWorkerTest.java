@@ -23,8 +23,9 @@ import org.caseway.gateway.partner.Partner;
 import org.caseway.gateway.partner.PartnerDirectory;
 import org.caseway.gateway.partner.PartnerStatus;
 import org.caseway.gateway.policy.Disclosure;
-import org.caseway.mappings.support.MutableClock;
+import org.caseway.gateway.support.CountingTransactions;
 import org.caseway.gateway.support.TestDatabase;
+import org.caseway.mappings.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,7 +86,7 @@ class DeliveryWorkerTest {
     worker("one").round();
 
     assertThat(transport.delivered).hasSize(5);
-    assertThat(counting.commits).as("one commit for the claims, one for the outcomes: not two per delivery")
+    assertThat(counting.commits()).as("one commit for the claims, one for the outcomes: not two per delivery")
         .isEqualTo(2);
   }
 
@@ -495,32 +496,4 @@ class DeliveryWorkerTest {
       return List.of(find(PROBATION).orElseThrow());
     }
   }
-
-  /** Counts the commits of the transactions it runs, and runs them on another manager. */
-  static final class CountingTransactions implements org.springframework.transaction.PlatformTransactionManager {
-    private final org.springframework.transaction.PlatformTransactionManager delegate;
-    int commits;
-
-    CountingTransactions(org.springframework.transaction.PlatformTransactionManager delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public org.springframework.transaction.TransactionStatus getTransaction(
-        org.springframework.transaction.TransactionDefinition definition) {
-      return delegate.getTransaction(definition);
-    }
-
-    @Override
-    public void commit(org.springframework.transaction.TransactionStatus status) {
-      commits++;
-      delegate.commit(status);
-    }
-
-    @Override
-    public void rollback(org.springframework.transaction.TransactionStatus status) {
-      delegate.rollback(status);
-    }
-  }
-
 }
