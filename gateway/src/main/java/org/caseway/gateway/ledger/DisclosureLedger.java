@@ -1,5 +1,6 @@
 package org.caseway.gateway.ledger;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.caseway.gateway.identity.AgencyIdentifier;
@@ -50,12 +51,15 @@ public class DisclosureLedger {
     }
     long seq = head.lastSeq();
     String previous = head.lastHash();
+    List<LedgerStore.Appended> appended = new ArrayList<>(entries.size());
     for (PendingEntry pending : entries) {
       seq++;
       String hash = EntryHash.of(seq, pending.entry(), previous);
-      store.insert(new ChainedEntry(seq, pending.entry(), previous, hash), pending.subjectIdentifiers());
+      appended.add(new LedgerStore.Appended(new ChainedEntry(seq, pending.entry(), previous, hash),
+          pending.subjectIdentifiers()));
       previous = hash;
     }
+    store.insertAll(appended);
     store.moveHead(new LedgerStore.Head(seq, previous));
     return true;
   }

@@ -3,7 +3,10 @@ package org.caseway.gateway.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.caseway.gateway.identity.AgencyIdentifier;
@@ -22,6 +25,8 @@ class LedgerStore {
       "seq, kind, message_id, disclosure_id, event_code, source_partner, recipient_partner,"
           + " agreement_id, agreement_version, purpose, reason_code, reason, categories, elements,"
           + " subjects, recorded_at, previous_hash, entry_hash";
+  private static final int ENTRY_COLUMNS = 18;
+  private static final int ROWS_PER_STATEMENT = 200;
 
   private final JdbcClient jdbc;
 
@@ -56,21 +61,66 @@ class LedgerStore {
         > 0;
   }
 
-  void insert(ChainedEntry chained, Collection<AgencyIdentifier> subjects) {
-    LedgerEntry e = chained.entry();
-    jdbc.sql("INSERT INTO disclosure_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-        .params(
-            chained.seq(), e.kind().name(), e.messageId(), e.disclosureId(), e.event(),
-            e.sourcePartner(), e.recipientPartner(), e.agreementId(), e.agreementVersion(),
-            e.purpose(), e.reasonCode(), e.reason(), e.categories(), e.elements(),
-            e.subjectsJson(), Timestamp.from(e.recordedAt()), chained.previousHash(),
-            chained.entryHash())
-        .update();
-    for (AgencyIdentifier id : subjects) {
-      jdbc.sql("INSERT INTO disclosure_subject (seq, id_system, id_value) VALUES (?, ?, ?)")
-          .params(chained.seq(), id.system(), id.value())
-          .update();
+  /** An entry as appended, with the identifiers of the people it concerns. */
+  record Appended(ChainedEntry chained, Collection<AgencyIdentifier> subjects) {}
+
+  /**
+   * Inserts entries and their subjects with a few multi-row statements rather than one statement
+   * per row (a message's entries and subjects are some 65 rows).
+   */
+  void insertAll(List<Appended> appended) {
+    for (List<Appended> rows : chunks(appended)) {
+      insertEntries(rows);
     }
+    List<Object[]> subjects = new ArrayList<>();
+    for (Appended a : appended) {
+      for (AgencyIdentifier id : a.subjects()) {
+        subjects.add(new Object[] {a.chained().seq(), id.system(), id.value()});
+      }
+    }
+    for (List<Object[]> rows : chunks(subjects)) {
+      insertSubjects(rows);
+    }
+  }
+
+  private void insertEntries(List<Appended> rows) {
+    List<Object> params = new ArrayList<>(rows.size() * ENTRY_COLUMNS);
+    for (Appended a : rows) {
+      ChainedEntry chained = a.chained();
+      LedgerEntry e = chained.entry();
+      params.addAll(Arrays.asList(
+          chained.seq(), e.kind().name(), e.messageId(), e.disclosureId(), e.event(),
+          e.sourcePartner(), e.recipientPartner(), e.agreementId(), e.agreementVersion(),
+          e.purpose(), e.reasonCode(), e.reason(), e.categories(), e.elements(),
+          e.subjectsJson(), Timestamp.from(e.recordedAt()), chained.previousHash(),
+          chained.entryHash()));
+    }
+    jdbc.sql("INSERT INTO disclosure_record (" + COLUMNS + ") VALUES " + valueRows(rows.size(), ENTRY_COLUMNS))
+        .params(params)
+        .update();
+  }
+
+  private void insertSubjects(List<Object[]> rows) {
+    List<Object> params = new ArrayList<>(rows.size() * 3);
+    rows.forEach(row -> params.addAll(Arrays.asList(row)));
+    jdbc.sql("INSERT INTO disclosure_subject (seq, id_system, id_value) VALUES " + valueRows(rows.size(), 3))
+        .params(params)
+        .update();
+  }
+
+  /** {@code (?,?),(?,?)} for two rows of two columns. */
+  private static String valueRows(int rows, int columns) {
+    String row = "(" + String.join(",", Collections.nCopies(columns, "?")) + ")";
+    return String.join(",", Collections.nCopies(rows, row));
+  }
+
+  /** At most {@value #ROWS_PER_STATEMENT} rows a statement: far below any driver's limit on parameters. */
+  private static <T> List<List<T>> chunks(List<T> rows) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+      chunks.add(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+    }
+    return chunks;
   }
 
   /** Streams every entry in chain order to {@code visitor}, without holding them all. */
