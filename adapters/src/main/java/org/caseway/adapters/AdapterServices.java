@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.caseway.adapters.feed.FeedStateStore;
+import org.caseway.adapters.feed.FeedTurns;
 import org.caseway.adapters.intake.MessageIntake;
 import org.caseway.adapters.intake.PartnerGate;
 import org.caseway.adapters.intake.RecordFeed;
@@ -22,6 +23,7 @@ import org.caseway.mappings.Mappings;
  *     {@code securityProtocol}, {@code saslMechanism}, ...), already URI-safe
  * @param fileClaims where drop-folder files are claimed, shared by every gateway instance on the
  *     same folders (a database); empty: the marker-file lock, for a single instance
+ * @param feedTurns which of the gateway instances polls each change feed
  */
 public record AdapterServices(
     Mappings mappings,
@@ -33,7 +35,8 @@ public record AdapterServices(
     Clock clock,
     String kafkaBrokers,
     Map<String, String> kafkaOptions,
-    Optional<IdempotentRepository> fileClaims) {
+    Optional<IdempotentRepository> fileClaims,
+    FeedTurns feedTurns) {
 
   /** The registry name the drop folders' read lock finds {@link #fileClaims} under. */
   public static final String FILE_CLAIMS_BEAN = "casewayFileClaims";
@@ -49,13 +52,15 @@ public record AdapterServices(
     Objects.requireNonNull(kafkaBrokers, "kafkaBrokers");
     kafkaOptions = Map.copyOf(kafkaOptions);
     Objects.requireNonNull(fileClaims, "fileClaims");
+    Objects.requireNonNull(feedTurns, "feedTurns");
   }
 
-  /** Services for a single instance: drop folders locked with marker files. */
+  /** Services for a single instance: drop folders locked with marker files, every feed polled. */
   public AdapterServices(Mappings mappings, MessageIntake intake, Map<String, RecordFeed> feeds,
       FeedStateStore feedState, PartnerGate gate, HttpClient http, Clock clock, String kafkaBrokers,
       Map<String, String> kafkaOptions) {
-    this(mappings, intake, feeds, feedState, gate, http, clock, kafkaBrokers, kafkaOptions, Optional.empty());
+    this(mappings, intake, feeds, feedState, gate, http, clock, kafkaBrokers, kafkaOptions, Optional.empty(),
+        FeedTurns.SINGLE_INSTANCE);
   }
 
   /** The record feed a file-drop channel's {@code feeds} setting names, or empty for messages. */

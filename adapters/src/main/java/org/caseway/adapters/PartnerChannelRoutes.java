@@ -105,7 +105,8 @@ public class PartnerChannelRoutes extends RouteBuilder {
           .routeId(channel.routeId())
           .parameter("from-uri", EndpointUris.feedTimer(channel))
           .bean("poller", new ChangeFeedPoller(channel, new FeedClient(channel, services.http(), services.clock()),
-              services.feedState(), mapper(channel), services.intake(), services.gate(), services.clock()));
+              services.feedState(), services.feedTurns(), mapper(channel), services.intake(), services.gate(),
+              services.clock()));
       case ChannelTypes.KAFKA, ChannelTypes.FHIR_PROCESS_MESSAGE -> { }
       default -> throw channel.problem("type", "is '" + channel.type() + "'; an in channel is one of " + ChannelTypes.IN);
     }

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After} on 429 or 503, after an exponential backoff with jitter (from
  * {@code retry-backoff}, default 1s, up to {@code max-backoff}, default 5m) on other transient
  * failures, and straight away when more pages are waiting. A partner that may not exchange messages
- * is not polled. An item that breaks the mapping or is refused by the accept path is logged (by its
+ * is not polled, and neither is a feed another gateway instance holds the turn to poll
+ * ({@link FeedTurns}). An item that breaks the mapping or is refused by the accept path is logged (by its
  * key, never its content) and skipped: the rest of the page still goes through.
  *
  * <p>Settings besides {@link FeedClient}'s: {@code mapping} (required), {@code item-key}
@@ -54,6 +55,7 @@ public class ChangeFeedPoller implements Processor {
   private final ChannelDefinition channel;
   private final FeedClient client;
   private final FeedStateStore state;
+  private final FeedTurns turns;
   private final Mapper mapper;
   private final MessageIntake intake;
   private final PartnerGate gate;
@@ -65,11 +67,19 @@ public class ChangeFeedPoller implements Processor {
   private Instant nextPoll = Instant.MIN;
   private int failures;
 
+  /** A poller for a gateway that runs alone: every poll is its turn. */
   public ChangeFeedPoller(ChannelDefinition channel, FeedClient client, FeedStateStore state, Mapper mapper,
       MessageIntake intake, PartnerGate gate, Clock clock) {
+    this(channel, client, state, FeedTurns.SINGLE_INSTANCE, mapper, intake, gate, clock);
+  }
+
+  /** @param turns which of several gateway instances polls the feed: one at a time */
+  public ChangeFeedPoller(ChannelDefinition channel, FeedClient client, FeedStateStore state, FeedTurns turns,
+      Mapper mapper, MessageIntake intake, PartnerGate gate, Clock clock) {
     this.channel = channel;
     this.client = client;
     this.state = state;
+    this.turns = turns;
     this.mapper = mapper;
     this.intake = intake;
     this.gate = gate;
@@ -96,6 +106,10 @@ public class ChangeFeedPoller implements Processor {
       return PollOutcome.PARTNER_NOT_ACTIVE;
     }
     try {
+      if (!turns.mayPoll(channel.routeId())) {
+        nextPoll = now.plus(interval);
+        return PollOutcome.ANOTHER_INSTANCE_POLLS;
+      }
       boolean more = readPages();
       failures = 0;
       nextPoll = more ? now : now.plus(interval);
@@ -107,7 +121,7 @@ public class ChangeFeedPoller implements Processor {
       return failed(now, new FeedException(true, "the gateway cannot take messages now (" + e.getMessage() + ")",
           Optional.empty(), e));
     } catch (RuntimeException e) {
-      // The gateway's own fault (the feed state's database, a mapping bug): the page is not saved
+      // The gateway's own fault (the feed state's or the turns' database, a mapping bug): the page is not saved
       // either, and backing off keeps the partner's feed from being re-read on every tick meanwhile.
       log.error("{}: polling {}'s change feed failed in the gateway", channel.routeId(), channel.partnerId(), e);
       return failed(now, new FeedException(true, "the gateway failed while taking the page in ("
@@ -204,5 +218,5 @@ public class ChangeFeedPoller implements Processor {
   }
 
   /** What one tick did. */
-  public enum PollOutcome { NOT_DUE, PARTNER_NOT_ACTIVE, POLLED, RETRY_LATER, REFUSED }
+  public enum PollOutcome { NOT_DUE, PARTNER_NOT_ACTIVE, ANOTHER_INSTANCE_POLLS, POLLED, RETRY_LATER, REFUSED }
 }

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.caseway.adapters.feed.ChangeFeedPoller.PollOutcome.ANOTHER_INSTANCE_POLLS;
 import static org.caseway.adapters.feed.ChangeFeedPoller.PollOutcome.NOT_DUE;
 import static org.caseway.adapters.feed.ChangeFeedPoller.PollOutcome.PARTNER_NOT_ACTIVE;
 import static org.caseway.adapters.feed.ChangeFeedPoller.PollOutcome.POLLED;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
 import org.caseway.adapters.ChannelDefinition;
 import org.caseway.adapters.Direction;
@@ -80,6 +82,39 @@ class ChangeFeedPollerIT {
     council.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("since", equalTo("c-1"))
         .withHeader("X-Api-Key", equalTo(API_KEY)));
     assertThat(state.cursor(channel(Map.of()).routeId())).contains("c-2");
+  }
+
+  @Test
+  void aFeedAnotherInstanceHasTheTurnToPollIsNotReadUntilTheTurnComesHere() {
+    ChannelDefinition channel = channel(Map.of());
+    AtomicBoolean ourTurn = new AtomicBoolean(false);
+    ChangeFeedPoller poller = new ChangeFeedPoller(channel, new FeedClient(channel, HTTP, clock), state,
+        channelId -> ourTurn.get(), MAPPINGS.mapper("council-asb-case"), intake, partner -> true, clock);
+    council.stubFor(feed().willReturn(page("c-1", false, caseVersion("00817", 1, "OPEN"))));
+
+    assertThat(poller.pollIfDue()).isEqualTo(ANOTHER_INSTANCE_POLLS);
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(poller.pollIfDue()).as("asks again after the poll interval").isEqualTo(NOT_DUE);
+    council.verify(0, getRequestedFor(urlPathEqualTo(PATH)));
+
+    ourTurn.set(true);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(poller.pollIfDue()).isEqualTo(POLLED);
+    council.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+    assertThat(intake.accepted()).hasSize(1);
+  }
+
+  @Test
+  void whoseTurnItIsUnknownBecauseTheDatabaseFailedIsNoPollNow() {
+    ChannelDefinition channel = channel(Map.of());
+    ChangeFeedPoller poller = new ChangeFeedPoller(channel, new FeedClient(channel, HTTP, clock), state,
+        channelId -> {
+          throw new IllegalStateException("database down");
+        }, MAPPINGS.mapper("council-asb-case"), intake, partner -> true, clock);
+    council.stubFor(feed().willReturn(page("c-1", false)));
+
+    assertThat(poller.pollIfDue()).as("the gateway's fault: backs off like any other").isEqualTo(RETRY_LATER);
+    council.verify(0, getRequestedFor(urlPathEqualTo(PATH)));
   }
 
   @Test

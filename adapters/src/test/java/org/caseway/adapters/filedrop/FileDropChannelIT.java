@@ -346,7 +346,7 @@ class FileDropChannelIT {
       throws Exception {
     AdapterServices services = new AdapterServices(MAPPINGS, intake, Map.of("identity-links", identityLinks),
         new InMemoryFeedStateStore(), partner -> gate.mayExchange(partner), HttpClient.newHttpClient(),
-        Clock.systemUTC(), "localhost:9092", Map.of(), claims);
+        Clock.systemUTC(), "localhost:9092", Map.of(), claims, org.caseway.adapters.feed.FeedTurns.SINGLE_INSTANCE);
     PartnerChannelRoutes routes = new PartnerChannelRoutes(List.of(channel), services);
     camel = new DefaultCamelContext();
     camel.addRoutes(routes);

@@ -98,7 +98,7 @@ public class ChannelsConfiguration {
     TenancyRollFeed roll = new TenancyRollFeed(identities);
     AdapterServices services = new AdapterServices(mappings, intake, Map.of(roll.name(), roll), feedState,
         new DirectoryPartnerGate(partners), http, clock, kafka.bootstrapServers(), kafka.camelOptions(),
-        Optional.of(claims));
+        Optional.of(claims), claims);
     log.info("Partner channels: {}", channels.stream().map(ChannelDefinition::routeId).toList());
     if (!properties.inboundEnabled()) {
       log.warn("Inbound channels are off (caseway.channels.inbound-enabled=false) on this instance");

@@ -20,8 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout TCP connect timeout of the HTTP channels (feeds, REST push, SOAP, FHIR).
  *     Default {@code 5s}; each channel's {@code timeout} bounds the whole call.
  * @param fileClaimLease how long an instance's claim on a dropped file holds if the instance dies
- *     while taking it in (then another instance takes the file over). A living instance renews its
- *     claims every third of it, however long a file takes. Default {@code 10m}.
+ *     while taking it in (then another instance takes the file over), and so its turn to poll a
+ *     change feed (one instance polls each feed at a time). A living instance renews its claims
+ *     every third of it, however long a file takes. Default {@code 10m}.
  */
 @ConfigurationProperties("caseway.channels")
 public record ChannelsProperties(

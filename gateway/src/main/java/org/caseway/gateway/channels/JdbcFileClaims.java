@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.caseway.adapters.feed.FeedTurns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -21,9 +22,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * While an instance lives it renews its claims ({@link #renew}, every third of the lease once
  * {@link #keepRenewing} is called), so a file that takes longer than the lease to take in is not
  * taken over by another instance halfway; only a dead instance's claims run out. Thread-safe;
- * each call is one statement.
+ * each call is one or two statements.
+ *
+ * <p>A change feed's turn to be polled is claimed the same way, under {@code feed-turn:} and the
+ * channel's id ({@link #mayPoll}): held, and renewed, by the instance polling it for as long as it
+ * lives, taken over by another once a dead holder's lease has run out, and let go when the
+ * instance stops ({@link #close}), so that another takes it at its next poll.
  */
-public class JdbcFileClaims extends ServiceSupport implements IdempotentRepository, AutoCloseable {
+public class JdbcFileClaims extends ServiceSupport implements IdempotentRepository, FeedTurns, AutoCloseable {
+
+  private static final String FEED_TURN = "feed-turn:";
 
   private static final Logger log = LoggerFactory.getLogger(JdbcFileClaims.class);
 
@@ -68,7 +76,16 @@ public class JdbcFileClaims extends ServiceSupport implements IdempotentReposito
     return jdbc.sql("DELETE FROM file_claim WHERE file_key = ? AND claimed_by = ?").params(file, instance).update() == 1;
   }
 
-  /** Renews every claim this instance holds: they are the files it is taking in now. */
+  /** Renews this instance's turn to poll the feed, or takes the turn if nobody living holds it. */
+  @Override
+  public boolean mayPoll(String channelId) {
+    String key = FEED_TURN + channelId;
+    boolean held = jdbc.sql("UPDATE file_claim SET claimed_at = ? WHERE file_key = ? AND claimed_by = ?")
+        .params(Timestamp.from(clock.instant()), key, instance).update() == 1;
+    return held || add(key);
+  }
+
+  /** Renews every claim this instance holds: the files it is taking in now, the feeds it polls. */
   public int renew() {
     return jdbc.sql("UPDATE file_claim SET claimed_at = ? WHERE claimed_by = ?")
         .params(Timestamp.from(clock.instant()), instance).update();
@@ -89,9 +106,17 @@ public class JdbcFileClaims extends ServiceSupport implements IdempotentReposito
     }
   }
 
+  /** Stops renewing, and lets go of the feeds' turns: another instance takes them at its next poll. */
   @Override
   public void close() {
     renewer.shutdownNow();
+    try {
+      jdbc.sql("DELETE FROM file_claim WHERE claimed_by = ? AND file_key LIKE ?").params(instance, FEED_TURN + "%")
+          .update();
+    } catch (RuntimeException databaseGone) {
+      log.warn("Could not let go of this instance's turns to poll the change feeds ({}); another instance takes"
+          + " them once their lease runs out", databaseGone.getClass().getSimpleName());
+    }
   }
 
   @Override

@@ -72,6 +72,28 @@ class JdbcFileClaimsTest {
     }
   }
 
+  @Test
+  void oneInstanceAtATimeHasTheTurnToPollAFeedUntilItDiesOrStops() {
+    String feed = "northshire-council-in-rest-change-feed";
+    assertThat(claims("first", NOW).mayPoll(feed)).isTrue();
+    assertThat(claims("second", NOW).mayPoll(feed)).as("the first holds the turn").isFalse();
+    assertThat(claims("first", NOW.plus(Duration.ofMinutes(8))).mayPoll(feed)).as("its own turn, renewed").isTrue();
+    assertThat(claims("second", NOW.plus(Duration.ofMinutes(17))).mayPoll(feed))
+        .as("renewed 9 minutes ago, the lease 10: still held").isFalse();
+    assertThat(claims("second", NOW.plus(Duration.ofMinutes(19))).mayPoll(feed))
+        .as("not renewed for 11 minutes: its holder died").isTrue();
+    assertThat(claims("first", NOW.plus(Duration.ofMinutes(19))).mayPoll(feed)).as("taken over").isFalse();
+    assertThat(claims("second", NOW.plus(Duration.ofMinutes(19))).add(FILE))
+        .as("a feed's turn and a file are claimed apart").isTrue();
+
+    claims("second", NOW.plus(Duration.ofMinutes(20))).close();
+
+    assertThat(claims("first", NOW.plus(Duration.ofMinutes(20))).mayPoll(feed))
+        .as("let go when its holder stopped").isTrue();
+    assertThat(claims("first", NOW.plus(Duration.ofMinutes(20))).add(FILE))
+        .as("the stopped instance's file claim is not let go with its turns").isFalse();
+  }
+
   private JdbcFileClaims claims(String instance, Instant at, Duration lease) {
     return new JdbcFileClaims(jdbc, instance, lease, Clock.fixed(at, ZoneOffset.UTC));
   }
