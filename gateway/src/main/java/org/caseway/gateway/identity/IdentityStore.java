@@ -28,6 +28,10 @@ class IdentityStore {
       "review_id, a_system, a_value, b_system, b_value, differing_field, source, created_at,"
           + " status, decided_by, decided_at";
 
+  /** A review of a and b, either way round: parameters a, b, b, a. */
+  private static final String REVIEW_OF_THE_PAIR = "(a_system = ? AND a_value = ? AND b_system = ? AND b_value = ?)"
+      + " OR (a_system = ? AND a_value = ? AND b_system = ? AND b_value = ?)";
+
   private final JdbcClient jdbc;
 
   IdentityStore(JdbcClient jdbc) {
@@ -237,8 +241,7 @@ class IdentityStore {
   /** Whether the pair (either way round) was ever sent to review. */
   boolean reviewExists(AgencyIdentifier a, AgencyIdentifier b) {
     return jdbc.sql(
-                "SELECT COUNT(*) FROM identity_review WHERE (a_system = ? AND a_value = ? AND b_system = ? AND"
-                    + " b_value = ?) OR (a_system = ? AND a_value = ? AND b_system = ? AND b_value = ?)")
+                "SELECT COUNT(*) FROM identity_review WHERE " + REVIEW_OF_THE_PAIR)
             .params(a.system(), a.value(), b.system(), b.value(), b.system(), b.value(), a.system(), a.value())
             .query(Long.class)
             .single()
@@ -254,9 +257,7 @@ class IdentityStore {
     return jdbc.sql(
             "INSERT INTO identity_review (a_system, a_value, b_system, b_value, differing_field,"
                 + " source, created_at, status) SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING' WHERE NOT"
-                + " EXISTS (SELECT 1 FROM identity_review WHERE (a_system = ? AND a_value = ? AND"
-                + " b_system = ? AND b_value = ?) OR (a_system = ? AND a_value = ? AND b_system = ?"
-                + " AND b_value = ?))")
+                + " EXISTS (SELECT 1 FROM identity_review WHERE " + REVIEW_OF_THE_PAIR + ")")
         .params(a.system(), a.value(), b.system(), b.value(), field, source, Timestamp.from(at),
             a.system(), a.value(), b.system(), b.value(), b.system(), b.value(), a.system(), a.value())
         .update() > 0;

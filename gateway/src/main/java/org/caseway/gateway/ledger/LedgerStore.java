@@ -25,7 +25,7 @@ class LedgerStore {
       "seq, kind, message_id, disclosure_id, event_code, source_partner, recipient_partner,"
           + " agreement_id, agreement_version, purpose, reason_code, reason, categories, elements,"
           + " subjects, recorded_at, previous_hash, entry_hash";
-  private static final int ENTRY_COLUMNS = 18;
+  private static final int ENTRY_COLUMNS = COLUMNS.split(",").length;
   private static final int ROWS_PER_STATEMENT = 200;
 
   private final JdbcClient jdbc;
